@@ -147,7 +147,9 @@ export const Relationships = {
  * Cloud integrations. A computer IS the instance: both describe one machine.
  */
 export const MappedRelationships: Record<
-  'COMPUTER_IS_AWS_INSTANCE' | 'COMPUTER_IS_AZURE_VM' | 'COMPUTER_IS_GCP_INSTANCE',
+  | 'COMPUTER_IS_AWS_INSTANCE'
+  | 'COMPUTER_IS_AZURE_VM'
+  | 'COMPUTER_IS_GCP_INSTANCE',
   StepMappedRelationshipMetadata
 > = {
   COMPUTER_IS_AWS_INSTANCE: {

@@ -275,4 +275,4 @@ export const PROTECTION_MODULES = [
   'applicationControl',
 ] as const;
 
-export type ProtectionModuleName = typeof PROTECTION_MODULES[number];
+export type ProtectionModuleName = (typeof PROTECTION_MODULES)[number];

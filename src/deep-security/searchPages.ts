@@ -1,0 +1,124 @@
+import {
+  IntegrationLogger,
+  IntegrationProviderAPIError,
+} from '@jupiterone/integration-sdk-core';
+
+import { DeepSecurityResource } from './resources';
+import { DeepSecurityTransport } from './transport';
+import { findWrapperProblem, hasIntegerId, readWrapper } from './wrapper';
+
+export interface SearchSummary {
+  pages: number;
+  /** Records handed to the iteratee, each ID once. */
+  records: number;
+  /** Records skipped because their ID had already been seen. */
+  duplicates: number;
+  /** Records skipped because they had no integer `ID`. */
+  invalid: number;
+}
+
+/**
+ * Reads every record of a resource through `POST /<resource>/search`, in
+ * ascending ID order, one page at a time: each page asks for IDs greater
+ * than the highest ID seen so far.
+ *
+ * Paging ends only at an empty page, not at a short one, because a manager
+ * may cap `maxItems` below what was asked and a short page would then hide
+ * the rest. A page that does not move the highest ID forward stops the loop
+ * with an error instead of repeating forever.
+ */
+export async function searchPages<T extends { ID: number }>(
+  transport: DeepSecurityTransport,
+  resource: DeepSecurityResource,
+  logger: IntegrationLogger,
+  iteratee: (record: T) => Promise<void>,
+): Promise<SearchSummary> {
+  const summary: SearchSummary = {
+    pages: 0,
+    records: 0,
+    duplicates: 0,
+    invalid: 0,
+  };
+  const seenIds = new Set<number>();
+  const query: Array<[string, string]> = (resource.expand ?? []).map(
+    (value) => ['expand', value],
+  );
+  let lastId = 0;
+
+  for (;;) {
+    const body = await transport.request({
+      method: 'POST',
+      path: `${resource.path}/search`,
+      query,
+      body: {
+        maxItems: resource.pageSize,
+        searchCriteria: [{ idValue: lastId, idTest: 'greater-than' }],
+        sortByObjectID: true,
+      },
+      requiredRight: resource.requiredRight,
+      resourceTypes: resource.resourceTypes,
+      findBodyProblem: (parsed) => findWrapperProblem(parsed, resource.wrapper),
+    });
+
+    const records = readWrapper(body, resource.wrapper);
+    if (records.length === 0) {
+      break;
+    }
+    summary.pages++;
+
+    let highestId = lastId;
+    for (const record of records) {
+      if (!hasIntegerId(record)) {
+        summary.invalid++;
+        logger.warn(
+          { resource: resource.name, page: summary.pages },
+          `Skipped a ${resource.name} record without an integer ID`,
+        );
+        continue;
+      }
+
+      highestId = Math.max(highestId, record.ID);
+      if (seenIds.has(record.ID)) {
+        summary.duplicates++;
+        continue;
+      }
+      seenIds.add(record.ID);
+      summary.records++;
+      // Only the ID is checked here. The other fields are all optional in
+      // T, and converters check the type of each one they read.
+      await iteratee(record as T);
+    }
+
+    if (highestId <= lastId) {
+      throw new IntegrationProviderAPIError({
+        endpoint: `POST ${transport.baseUrl}${resource.path}/search`,
+        status: 'NO_PROGRESS',
+        statusText: `page ${summary.pages} holds no ID greater than ${lastId}`,
+        message: `Deep Security ${resource.name} search made no progress: page ${summary.pages} asked for IDs greater than ${lastId} but held only IDs up to ${highestId}. ${summary.records} ${resource.name} were read before paging stopped; the list is incomplete.`,
+      });
+    }
+    lastId = highestId;
+
+    logger.info(
+      {
+        resource: resource.name,
+        page: summary.pages,
+        pageRecords: records.length,
+        collected: summary.records,
+      },
+      `${resource.name}: ${summary.records.toLocaleString('en-US')} collected`,
+    );
+  }
+
+  if (summary.duplicates > 0 || summary.invalid > 0) {
+    logger.warn(
+      {
+        resource: resource.name,
+        duplicates: summary.duplicates,
+        invalid: summary.invalid,
+      },
+      `${resource.name}: skipped ${summary.duplicates} repeated and ${summary.invalid} ID-less records`,
+    );
+  }
+  return summary;
+}

@@ -1,0 +1,263 @@
+import http from 'http';
+import fetch, { Response } from 'node-fetch';
+
+import {
+  isRetryableNetworkCode,
+  isRetryableStatus,
+  isTlsErrorCode,
+  RequestFailure,
+} from './requestFailure';
+import { parseRetryAfter } from './retryAfter';
+
+export interface HttpRequest {
+  method: 'GET' | 'POST';
+  url: string;
+  /** The method and URL as errors and logs show them. */
+  endpoint: string;
+  headers: Record<string, string>;
+  body?: string;
+  agent: http.Agent;
+  timeoutMs: number;
+}
+
+export interface HttpResult {
+  body: unknown;
+  bytesReceived: number;
+}
+
+/** Redirects followed within the same origin before giving up. */
+const MAX_REDIRECTS = 5;
+
+/**
+ * Sends one attempt of a request and parses its JSON body. Every failure is
+ * a `RequestFailure` that says whether another attempt may help.
+ *
+ * Redirects are followed only within the same scheme, host and port, because
+ * the API key header would otherwise go to another server.
+ */
+export async function sendRequest(request: HttpRequest): Promise<HttpResult> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), request.timeoutMs);
+
+  try {
+    let url = request.url;
+    for (let hops = 0; ; hops++) {
+      const response = await fetch(url, {
+        method: request.method,
+        headers: request.headers,
+        body: request.body,
+        agent: request.agent,
+        redirect: 'manual',
+        signal: controller.signal,
+      });
+
+      if (isRedirect(response.status)) {
+        url = resolveRedirect(request, url, response, hops);
+        response.body.resume();
+        continue;
+      }
+
+      return await readResponse(request, response);
+    }
+  } catch (err) {
+    throw classifyError(request, err);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function isRedirect(status: number): boolean {
+  return status >= 300 && status < 400 && status !== 304;
+}
+
+function resolveRedirect(
+  request: HttpRequest,
+  currentUrl: string,
+  response: Response,
+  hops: number,
+): string {
+  const location = response.headers.get('location');
+  if (!location) {
+    throw new RequestFailure(
+      'redirect',
+      request.endpoint,
+      `the server answered ${response.status} without a Location header`,
+      { status: response.status, retryable: false },
+    );
+  }
+
+  const from = new URL(currentUrl);
+  const to = new URL(location, currentUrl);
+  if (to.origin !== from.origin) {
+    throw new RequestFailure(
+      'redirect',
+      request.endpoint,
+      `the server redirected to ${to.href} (status ${response.status}), another origin. The API key is sent only to ${from.origin}; set apiUrl to the manager's real API address instead.`,
+      { status: response.status, retryable: false },
+    );
+  }
+
+  const keepsMethod = response.status === 307 || response.status === 308;
+  if (request.method !== 'GET' && !keepsMethod) {
+    throw new RequestFailure(
+      'redirect',
+      request.endpoint,
+      `the server answered ${response.status} with Location ${to.href}, which would turn the ${request.method} into a GET. Set apiUrl to the address the manager redirects to.`,
+      { status: response.status, retryable: false },
+    );
+  }
+
+  if (hops + 1 >= MAX_REDIRECTS) {
+    throw new RequestFailure(
+      'redirect',
+      request.endpoint,
+      `more than ${MAX_REDIRECTS} redirects, the last to ${to.href}`,
+      { status: response.status, retryable: false },
+    );
+  }
+  return to.href;
+}
+
+async function readResponse(
+  request: HttpRequest,
+  response: Response,
+): Promise<HttpResult> {
+  const buffer = await response.buffer();
+  const text = buffer.toString('utf8');
+
+  if (!response.ok) {
+    const apiMessage = readApiMessage(text);
+    throw new RequestFailure(
+      'http',
+      request.endpoint,
+      `${response.status} ${response.statusText}${
+        apiMessage ? `: ${apiMessage}` : ''
+      }`,
+      {
+        status: response.status,
+        statusText: response.statusText,
+        apiMessage,
+        retryable: isRetryableStatus(response.status),
+        retryAfterMs: parseRetryAfter(response.headers.get('retry-after')),
+      },
+    );
+  }
+
+  return {
+    body: parseJsonBody(request, response, text),
+    bytesReceived: buffer.length,
+  };
+}
+
+function parseJsonBody(
+  request: HttpRequest,
+  response: Response,
+  text: string,
+): unknown {
+  const contentType = response.headers.get('content-type') ?? '';
+  if (text.trim() === '') {
+    throw new RequestFailure(
+      'parse',
+      request.endpoint,
+      `the server answered ${response.status} with an empty body instead of JSON`,
+      { status: response.status, retryable: true },
+    );
+  }
+
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    const position = readJsonErrorPosition(err, text.length);
+    const kind = contentType.includes('json')
+      ? 'invalid JSON'
+      : `a ${contentType || 'body without content type'} instead of JSON`;
+    throw new RequestFailure(
+      'parse',
+      request.endpoint,
+      `the server answered ${response.status} with ${kind} (parse error at byte ${position} of ${text.length})`,
+      { status: response.status, retryable: true },
+    );
+  }
+}
+
+function readJsonErrorPosition(err: unknown, length: number): number {
+  const match =
+    err instanceof Error ? /position (\d+)/.exec(err.message) : null;
+  return match ? Number(match[1]) : length;
+}
+
+/** Reads `message` from a Deep Security error body, which may not be JSON. */
+function readApiMessage(text: string): string | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    // Not JSON: an error page from a proxy, for example.
+    return undefined;
+  }
+  return hasMessage(parsed) ? parsed.message.slice(0, 500) : undefined;
+}
+
+function hasMessage(value: unknown): value is { message: string } {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as Record<string, unknown>).message === 'string'
+  );
+}
+
+function classifyError(request: HttpRequest, err: unknown): RequestFailure {
+  if (err instanceof RequestFailure) {
+    return err;
+  }
+
+  const error = err instanceof Error ? err : new Error(String(err));
+  const code = readErrorCode(error);
+  const host = new URL(request.url).host;
+
+  if (error.name === 'AbortError') {
+    return new RequestFailure(
+      'timeout',
+      request.endpoint,
+      `no complete response from ${host} within ${request.timeoutMs} ms`,
+      { retryable: true, code: 'ETIMEDOUT' },
+    );
+  }
+
+  if (isTlsErrorCode(code)) {
+    return new RequestFailure(
+      'tls',
+      request.endpoint,
+      `TLS connection to ${host} failed: ${code} (${error.message}). If the manager uses a self-signed or private certificate authority, put that authority's PEM certificate in caCertificate.`,
+      { retryable: false, code },
+    );
+  }
+
+  if (code === 'ENOTFOUND') {
+    return new RequestFailure(
+      'network',
+      request.endpoint,
+      `the host name ${
+        new URL(request.url).hostname
+      } could not be resolved (ENOTFOUND). Check apiUrl or region.`,
+      { retryable: false, code },
+    );
+  }
+
+  return new RequestFailure(
+    'network',
+    request.endpoint,
+    `network error talking to ${host}: ${code ?? error.name} (${
+      error.message
+    })`,
+    { retryable: code === undefined || isRetryableNetworkCode(code), code },
+  );
+}
+
+function readErrorCode(error: Error): string | undefined {
+  const withCode = error as Error & { code?: unknown; errno?: unknown };
+  if (typeof withCode.code === 'string') {
+    return withCode.code;
+  }
+  return typeof withCode.errno === 'string' ? withCode.errno : undefined;
+}

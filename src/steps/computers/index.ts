@@ -1,0 +1,99 @@
+import {
+  IntegrationStep,
+  IntegrationStepExecutionContext,
+} from '@jupiterone/integration-sdk-core';
+
+import { IntegrationConfig } from '../../config/fields';
+import {
+  Entities,
+  MappedRelationships,
+  Relationships,
+  Steps,
+} from '../../constants';
+import { getDeepSecurityClient } from '../../deep-security/clientRegistry';
+import { Resources } from '../../deep-security/resources';
+import { DeepSecurityComputer } from '../../deep-security/types';
+import { getAccountEntity } from '../account/getAccountEntity';
+import { collectResource } from '../collectResource';
+import { Reference } from '../references';
+import { createRelationshipFromMetadata } from '../relationshipFactory';
+import { createAgentEntity, hasAgent } from './agent';
+import { readCloudInstances } from './cloudInstance';
+import { createCloudInstanceRelationship } from './cloudRelationships';
+import { computerName, createComputerEntity } from './converter';
+
+/** [computer key, group ID] for every computer in a group. */
+export const COMPUTER_GROUP_REFERENCES = 'computer-group-references';
+
+export async function fetchComputers(
+  context: IntegrationStepExecutionContext<IntegrationConfig>,
+): Promise<void> {
+  const { instance, jobState, logger } = context;
+  const client = getDeepSecurityClient(instance.config, logger);
+  const account = await getAccountEntity(jobState, instance.id);
+  const groupReferences: Reference[] = [];
+
+  await collectResource<DeepSecurityComputer>({
+    context,
+    resource: Resources.computers,
+    iterate: (iteratee) => client.iterateComputers(iteratee),
+    handle: async (computer) => {
+      const instances = readCloudInstances(computer);
+      const entity = await jobState.addEntity(
+        createComputerEntity(computer, instances),
+      );
+      await jobState.addRelationship(
+        createRelationshipFromMetadata(
+          Relationships.ACCOUNT_HAS_COMPUTER,
+          account._key,
+          entity._key,
+        ),
+      );
+
+      if (hasAgent(computer)) {
+        const agent = await jobState.addEntity(
+          createAgentEntity(computer, computerName(computer)),
+        );
+        await jobState.addRelationship(
+          createRelationshipFromMetadata(
+            Relationships.AGENT_PROTECTS_COMPUTER,
+            agent._key,
+            entity._key,
+          ),
+        );
+      }
+
+      for (const cloudInstance of instances) {
+        const mapped = createCloudInstanceRelationship(entity, cloudInstance);
+        if (mapped) {
+          await jobState.addRelationship(mapped);
+        }
+      }
+
+      if (typeof entity.groupId === 'number') {
+        groupReferences.push([entity._key, entity.groupId]);
+      }
+    },
+  });
+
+  await jobState.setData(COMPUTER_GROUP_REFERENCES, groupReferences);
+}
+
+export const computerSteps: IntegrationStep<IntegrationConfig>[] = [
+  {
+    id: Steps.COMPUTERS,
+    name: 'Fetch Computers',
+    entities: [Entities.COMPUTER, Entities.AGENT],
+    relationships: [
+      Relationships.ACCOUNT_HAS_COMPUTER,
+      Relationships.AGENT_PROTECTS_COMPUTER,
+    ],
+    mappedRelationships: [
+      MappedRelationships.COMPUTER_IS_AWS_INSTANCE,
+      MappedRelationships.COMPUTER_IS_AZURE_VM,
+      MappedRelationships.COMPUTER_IS_GCP_INSTANCE,
+    ],
+    dependsOn: [Steps.ACCOUNT],
+    executionHandler: fetchComputers,
+  },
+];
