@@ -1,5 +1,9 @@
 const base = require('@jupiterone/integration-sdk-dev-tools/config/jest');
 
+// aws-sdk v2, which the SDK runtime loads, prints an end-of-support notice in
+// every test worker otherwise.
+process.env.AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE = '1';
+
 module.exports = {
   ...base,
   roots: ['<rootDir>/src', '<rootDir>/test'],

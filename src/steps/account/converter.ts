@@ -1,13 +1,11 @@
-import {
-  createIntegrationEntity,
-  Entity,
-} from '@jupiterone/integration-sdk-core';
+import { Entity } from '@jupiterone/integration-sdk-core';
 
 import { DeepSecurityConnectionConfig } from '../../config/resolveConfig';
 import { Entities } from '../../constants';
 import { DeepSecurityCurrentApiKey } from '../../deep-security/types';
 import { nonEmptyString, referenceId } from '../../util/values';
 import { entityKey } from '../entityKey';
+import { createEntity } from '../createEntity';
 
 export type DeploymentKind =
   | 'cloud-one'
@@ -60,25 +58,18 @@ export function createAccountEntity(
   const deployment = describeDeployment(connection.baseUrl);
   const tenantId = referenceId(currentKey?.tenantID);
 
-  return createIntegrationEntity({
-    entityData: {
-      source: {},
-      assign: {
-        _key: entityKey(Entities.ACCOUNT._type, instanceId),
-        _type: Entities.ACCOUNT._type,
-        _class: Entities.ACCOUNT._class,
-        name: tenantId
-          ? `${deployment.name} tenant ${tenantId}`
-          : deployment.name,
-        deploymentType: deployment.kind,
-        region: deployment.region,
-        apiUrl: connection.baseUrl,
-        tenantId,
-        tenantGuid: nonEmptyString(currentKey?.tenantGUID),
-        cloudOneAccountId: nonEmptyString(currentKey?.cloudOneAccountID),
-        apiKeyName: nonEmptyString(currentKey?.keyName),
-        apiKeyRoleId: referenceId(currentKey?.roleID),
-      },
-    },
+  return createEntity({
+    _key: entityKey(Entities.ACCOUNT._type, instanceId),
+    _type: Entities.ACCOUNT._type,
+    _class: Entities.ACCOUNT._class,
+    name: tenantId ? `${deployment.name} tenant ${tenantId}` : deployment.name,
+    deploymentType: deployment.kind,
+    region: deployment.region,
+    apiUrl: connection.baseUrl,
+    tenantId,
+    tenantGuid: nonEmptyString(currentKey?.tenantGUID),
+    cloudOneAccountId: nonEmptyString(currentKey?.cloudOneAccountID),
+    apiKeyName: nonEmptyString(currentKey?.keyName),
+    apiKeyRoleId: referenceId(currentKey?.roleID),
   });
 }

@@ -1,7 +1,4 @@
-import {
-  createIntegrationEntity,
-  Entity,
-} from '@jupiterone/integration-sdk-core';
+import { Entity } from '@jupiterone/integration-sdk-core';
 
 import { Entities } from '../../constants';
 import {
@@ -15,6 +12,7 @@ import {
   nonEmptyString,
 } from '../../util/values';
 import { entityKey } from '../entityKey';
+import { createEntity } from '../createEntity';
 import { rawDataOf } from '../rawData';
 
 export function createAdministratorRoleEntity(
@@ -25,48 +23,41 @@ export function createAdministratorRoleEntity(
   const allPolicies = booleanValue(role.allPolicies);
   const rights = countRights(role.rights);
 
-  return createIntegrationEntity({
-    entityData: {
-      source: {},
-      assign: {
-        _key: entityKey(Entities.ADMINISTRATOR_ROLE._type, role.ID),
-        _type: Entities.ADMINISTRATOR_ROLE._type,
-        _class: Entities.ADMINISTRATOR_ROLE._class,
-        _rawData: rawDataOf(role),
-        id: String(role.ID),
-        name,
-        displayName: name,
-        description: limitedText(role.description),
-        // The URN embeds the stack and tenant, and its role name may hold
-        // spaces, so it is kept whole.
-        urn: nonEmptyString(role.urn),
-        immutable: booleanValue(role.immutable),
-        allComputers,
-        allPolicies,
-        allowUserInterface: booleanValue(role.allowUserInterface),
-        allowWebService: booleanValue(role.allowWebService),
-        canOnlyManipulateUsersWithEqualOrLesserRights: booleanValue(
-          role.canOnlyManipulateUsersWithEqualOrLesserRights,
-        ),
-        // The ID lists are ignored by the manager, and usually absent, when
-        // the matching all… flag is true.
-        computerIds: allComputers ? undefined : integerArray(role.computerIDs),
-        computerGroupIds: allComputers
-          ? undefined
-          : integerArray(role.computerGroupIDs),
-        policyIds: allPolicies ? undefined : integerArray(role.policyIDs),
-        grantedRightsCount: rights?.granted,
-        deniedRightsCount: rights?.denied,
-        // Every right on every computer and policy: what the built-in Full
-        // Access role grants, whatever the role is called.
-        superAdmin:
-          rights === undefined
-            ? undefined
-            : rights.denied === 0 &&
-              allComputers === true &&
-              allPolicies === true,
-      },
-    },
+  return createEntity({
+    _key: entityKey(Entities.ADMINISTRATOR_ROLE._type, role.ID),
+    _type: Entities.ADMINISTRATOR_ROLE._type,
+    _class: Entities.ADMINISTRATOR_ROLE._class,
+    _rawData: rawDataOf(role),
+    id: String(role.ID),
+    name,
+    displayName: name,
+    description: limitedText(role.description),
+    // The URN embeds the stack and tenant, and its role name may hold
+    // spaces, so it is kept whole.
+    urn: nonEmptyString(role.urn),
+    immutable: booleanValue(role.immutable),
+    allComputers,
+    allPolicies,
+    allowUserInterface: booleanValue(role.allowUserInterface),
+    allowWebService: booleanValue(role.allowWebService),
+    canOnlyManipulateUsersWithEqualOrLesserRights: booleanValue(
+      role.canOnlyManipulateUsersWithEqualOrLesserRights,
+    ),
+    // The ID lists are ignored by the manager, and usually absent, when
+    // the matching all… flag is true.
+    computerIds: allComputers ? undefined : integerArray(role.computerIDs),
+    computerGroupIds: allComputers
+      ? undefined
+      : integerArray(role.computerGroupIDs),
+    policyIds: allPolicies ? undefined : integerArray(role.policyIDs),
+    grantedRightsCount: rights?.granted,
+    deniedRightsCount: rights?.denied,
+    // Every right on every computer and policy: what the built-in Full
+    // Access role grants, whatever the role is called.
+    superAdmin:
+      rights === undefined
+        ? undefined
+        : rights.denied === 0 && allComputers === true && allPolicies === true,
   });
 }
 

@@ -1,7 +1,4 @@
-import {
-  createIntegrationEntity,
-  Entity,
-} from '@jupiterone/integration-sdk-core';
+import { Entity } from '@jupiterone/integration-sdk-core';
 
 import { Entities } from '../../constants';
 import { DeepSecurityAdministrator } from '../../deep-security/types';
@@ -15,6 +12,7 @@ import {
   referenceId,
 } from '../../util/values';
 import { entityKey } from '../entityKey';
+import { createEntity } from '../createEntity';
 import { rawDataOf } from '../rawData';
 
 export function createAdministratorEntity(
@@ -28,42 +26,36 @@ export function createAdministratorEntity(
   const email =
     emailAddress(administrator.emailAddress) ?? emailAddress(username);
 
-  return createIntegrationEntity({
-    entityData: {
-      source: {},
-      assign: {
-        _key: entityKey(Entities.ADMINISTRATOR._type, administrator.ID),
-        _type: Entities.ADMINISTRATOR._type,
-        _class: Entities.ADMINISTRATOR._class,
-        _rawData: rawDataOf(administrator),
-        id: String(administrator.ID),
-        name: username ?? `Administrator ${administrator.ID}`,
-        displayName:
-          fullName ?? username ?? `Administrator ${administrator.ID}`,
-        username,
-        fullName,
-        email,
-        description: limitedText(administrator.description),
-        // The API reports a locked-out administrator as inactive.
-        active: booleanValue(administrator.active),
-        mfaEnabled: mfaType === undefined ? undefined : mfaType !== 'none',
-        mfaType,
-        administratorType: nonEmptyString(administrator.type),
-        readOnly: booleanValue(administrator.readOnly),
-        external: booleanValue(administrator.external),
-        externalUserId: nonEmptyString(administrator.externalUserID),
-        directoryName: nonEmptyString(administrator.directoryName),
-        passwordNeverExpires: booleanValue(administrator.passwordNeverExpires),
-        primaryContact: booleanValue(administrator.primaryContact),
-        roleId: referenceId(administrator.roleID),
-        createdOn: epochMillis(administrator.created),
-        passwordChangedOn: epochMillis(administrator.lastPasswordChange),
-        lastSignInOn: epochMillis(administrator.lastSignIn),
-        unlockOn: epochMillis(administrator.unlockTime),
-        unsuccessfulSignInAttempts: integerValue(
-          administrator.unsuccessfulSignInAttempts,
-        ),
-      },
-    },
+  return createEntity({
+    _key: entityKey(Entities.ADMINISTRATOR._type, administrator.ID),
+    _type: Entities.ADMINISTRATOR._type,
+    _class: Entities.ADMINISTRATOR._class,
+    _rawData: rawDataOf(administrator),
+    id: String(administrator.ID),
+    name: username ?? `Administrator ${administrator.ID}`,
+    displayName: fullName ?? username ?? `Administrator ${administrator.ID}`,
+    username,
+    fullName,
+    email,
+    description: limitedText(administrator.description),
+    // The API reports a locked-out administrator as inactive.
+    active: booleanValue(administrator.active),
+    mfaEnabled: mfaType === undefined ? undefined : mfaType !== 'none',
+    mfaType,
+    administratorType: nonEmptyString(administrator.type),
+    readOnly: booleanValue(administrator.readOnly),
+    external: booleanValue(administrator.external),
+    externalUserId: nonEmptyString(administrator.externalUserID),
+    directoryName: nonEmptyString(administrator.directoryName),
+    passwordNeverExpires: booleanValue(administrator.passwordNeverExpires),
+    primaryContact: booleanValue(administrator.primaryContact),
+    roleId: referenceId(administrator.roleID),
+    createdOn: epochMillis(administrator.created),
+    passwordChangedOn: epochMillis(administrator.lastPasswordChange),
+    lastSignInOn: epochMillis(administrator.lastSignIn),
+    unlockOn: epochMillis(administrator.unlockTime),
+    unsuccessfulSignInAttempts: integerValue(
+      administrator.unsuccessfulSignInAttempts,
+    ),
   });
 }

@@ -1,12 +1,10 @@
-import {
-  createIntegrationEntity,
-  Entity,
-} from '@jupiterone/integration-sdk-core';
+import { Entity } from '@jupiterone/integration-sdk-core';
 
 import { Entities } from '../../constants';
 import { DeepSecurityComputerGroup } from '../../deep-security/types';
 import { limitedText, nonEmptyString, referenceId } from '../../util/values';
 import { entityKey } from '../entityKey';
+import { createEntity } from '../createEntity';
 import { rawDataOf } from '../rawData';
 
 export function createComputerGroupEntity(
@@ -15,27 +13,22 @@ export function createComputerGroupEntity(
   const name = nonEmptyString(group.name) ?? `Computer group ${group.ID}`;
   const groupType = nonEmptyString(group.type);
 
-  return createIntegrationEntity({
-    entityData: {
-      source: {},
-      assign: {
-        _key: entityKey(Entities.COMPUTER_GROUP._type, group.ID),
-        _type: Entities.COMPUTER_GROUP._type,
-        _class: Entities.COMPUTER_GROUP._class,
-        _rawData: rawDataOf(group),
-        id: String(group.ID),
-        name,
-        displayName: name,
-        description: limitedText(group.description),
-        groupType,
-        parentGroupId: referenceId(group.parentGroupID),
-        cloudType: nonEmptyString(group.cloudType),
-        cloudResourceType: nonEmptyString(group.cloudResourceType),
-        cloudId: nonEmptyString(group.cloudID),
-        externalId: nonEmptyString(group.externalID),
-        ...readAwsIdentifiers(groupType, name),
-      },
-    },
+  return createEntity({
+    _key: entityKey(Entities.COMPUTER_GROUP._type, group.ID),
+    _type: Entities.COMPUTER_GROUP._type,
+    _class: Entities.COMPUTER_GROUP._class,
+    _rawData: rawDataOf(group),
+    id: String(group.ID),
+    name,
+    displayName: name,
+    description: limitedText(group.description),
+    groupType,
+    parentGroupId: referenceId(group.parentGroupID),
+    cloudType: nonEmptyString(group.cloudType),
+    cloudResourceType: nonEmptyString(group.cloudResourceType),
+    cloudId: nonEmptyString(group.cloudID),
+    externalId: nonEmptyString(group.externalID),
+    ...readAwsIdentifiers(groupType, name),
   });
 }
 

@@ -1,12 +1,10 @@
-import {
-  createIntegrationEntity,
-  Entity,
-} from '@jupiterone/integration-sdk-core';
+import { Entity } from '@jupiterone/integration-sdk-core';
 
 import { Entities } from '../../constants';
 import { DeepSecurityComputer } from '../../deep-security/types';
 import { epochMillis, nonEmptyString, stringArray } from '../../util/values';
 import { entityKey } from '../entityKey';
+import { createEntity } from '../createEntity';
 import { readProtectionModules } from './protectionModules';
 
 /** The version the API reports for a computer with no activated agent. */
@@ -42,32 +40,30 @@ export function createAgentEntity(
   const version = agentVersionOf(computer);
   const name = `Trend Micro agent on ${computerName}`;
 
-  return createIntegrationEntity({
-    entityData: {
-      source: {},
-      assign: {
-        _key: entityKey(Entities.AGENT._type, computer.ID),
-        _type: Entities.AGENT._type,
-        _class: Entities.AGENT._class,
-        name,
-        displayName: name,
-        function: modules.functions,
-        activeModules: modules.activeModules,
-        computerId: String(computer.ID),
-        version,
-        agentVersion: version,
-        // `inactive`, `active`, `warning`, `error` or `not-supported`;
-        // other values are kept as the API sent them.
-        status: agentStatus,
-        active:
-          agentStatus === undefined ? undefined : agentStatus === 'active',
-        statusMessages: stringArray(status?.agentStatusMessages),
-        fingerprint: nonEmptyString(computer.agentFingerPrint),
-        agentGuid: nonEmptyString(computer.agentGUID),
-        lastSeenOn: epochMillis(computer.lastAgentCommunication),
-        lastPolicySentOn: epochMillis(computer.lastSendPolicySuccess),
-        ...modules.properties,
-      },
+  return createEntity(
+    {
+      _key: entityKey(Entities.AGENT._type, computer.ID),
+      _type: Entities.AGENT._type,
+      _class: Entities.AGENT._class,
+      name,
+      displayName: name,
+      function: modules.functions,
+      activeModules: modules.activeModules,
+      computerId: String(computer.ID),
+      version,
+      agentVersion: version,
+      // `inactive`, `active`, `warning`, `error` or `not-supported`;
+      // other values are kept as the API sent them.
+      status: agentStatus,
+      active: agentStatus === undefined ? undefined : agentStatus === 'active',
+      statusMessages: stringArray(status?.agentStatusMessages),
+      fingerprint: nonEmptyString(computer.agentFingerPrint),
+      agentGuid: nonEmptyString(computer.agentGUID),
+      lastSeenOn: epochMillis(computer.lastAgentCommunication),
+      lastPolicySentOn: epochMillis(computer.lastSendPolicySuccess),
+      ...modules.properties,
     },
-  });
+    // The data model requires `function`, even when no module is active.
+    ['function'],
+  );
 }

@@ -1,19 +1,18 @@
-import {
-  createIntegrationEntity,
-  Entity,
-} from '@jupiterone/integration-sdk-core';
+import { Entity } from '@jupiterone/integration-sdk-core';
 import { isIP } from 'net';
 
 import { Entities } from '../../constants';
 import { DeepSecurityComputer } from '../../deep-security/types';
 import {
   epochMillis,
+  ipAddress,
   limitedText,
   nonEmptyString,
   referenceId,
   stringArray,
 } from '../../util/values';
 import { entityKey } from '../entityKey';
+import { createEntity } from '../createEntity';
 import { rawDataOf } from '../rawData';
 import { agentVersionOf, hasAgent } from './agent';
 import { CloudInstance } from './cloudInstance';
@@ -49,62 +48,57 @@ export function createComputerEntity(
   const status = computer.computerStatus;
   const [instance] = instances;
 
-  return createIntegrationEntity({
-    entityData: {
-      source: {},
-      assign: {
-        _key: entityKey(Entities.COMPUTER._type, computer.ID),
-        _type: Entities.COMPUTER._type,
-        _class: Entities.COMPUTER._class,
-        _rawData: rawDataOf(computer),
-        id: String(computer.ID),
-        name,
-        displayName: name,
-        description: limitedText(computer.description),
-        // Required by the Host class; null when the manager has no host name.
-        hostname: hostName ?? null,
-        fqdn:
-          hostName && hostName.includes('.') && isIP(hostName) === 0
-            ? hostName
-            : undefined,
-        platform: os.platform,
-        osDetails: platformText,
-        osName: os.osName,
-        osArchitecture: os.osArchitecture,
-        kernelVersion: os.kernelVersion,
-        ipAddress: network.ipAddress,
-        privateIpAddress: network.privateIpAddress,
-        publicIpAddress: network.publicIpAddress,
-        macAddress: network.macAddress,
-        lastIpUsed: nonEmptyString(computer.lastIPUsed),
-        hostGuid: nonEmptyString(computer.hostGUID)?.toLowerCase(),
-        biosUuid: nonEmptyString(computer.biosUUID)?.toLowerCase(),
-        policyId: referenceId(computer.policyID),
-        groupId: referenceId(computer.groupID),
-        assetImportanceId: referenceId(computer.assetImportanceID),
-        relayListId: referenceId(computer.relayListID),
-        agentInstalled: hasAgent(computer),
-        agentVersion: agentVersionOf(computer),
-        agentStatus: nonEmptyString(status?.agentStatus),
-        agentStatusMessages: stringArray(status?.agentStatusMessages),
-        applianceStatus: nonEmptyString(status?.applianceStatus),
-        lastSeenOn: latest(
-          epochMillis(computer.lastAgentCommunication),
-          epochMillis(computer.lastApplianceCommunication),
-        ),
-        lastPolicySentOn: epochMillis(computer.lastSendPolicySuccess),
-        activeModules: modules.activeModules,
-        ...modules.properties,
-        cloudProvider: instance?.provider,
-        instanceId: instance?.instanceId,
-        cloudAccountId: instance?.accountId,
-        region: instance?.region,
-        availabilityZone: instance?.availabilityZone,
-        azureResourceId: instance?.resourceId,
-        azureSubscriptionId: instance?.subscriptionId,
-        azureResourceGroup: instance?.resourceGroup,
-      },
-    },
+  return createEntity({
+    _key: entityKey(Entities.COMPUTER._type, computer.ID),
+    _type: Entities.COMPUTER._type,
+    _class: Entities.COMPUTER._class,
+    _rawData: rawDataOf(computer),
+    id: String(computer.ID),
+    name,
+    displayName: name,
+    description: limitedText(computer.description),
+    // Required by the Host class; null when the manager has no host name.
+    hostname: hostName ?? null,
+    fqdn:
+      hostName && hostName.includes('.') && isIP(hostName) === 0
+        ? hostName
+        : undefined,
+    platform: os.platform,
+    osDetails: platformText,
+    osName: os.osName,
+    osArchitecture: os.osArchitecture,
+    kernelVersion: os.kernelVersion,
+    ipAddress: network.ipAddress,
+    privateIpAddress: network.privateIpAddress,
+    publicIpAddress: network.publicIpAddress,
+    macAddress: network.macAddress,
+    lastIpUsed: ipAddress(computer.lastIPUsed),
+    hostGuid: nonEmptyString(computer.hostGUID)?.toLowerCase(),
+    biosUuid: nonEmptyString(computer.biosUUID)?.toLowerCase(),
+    policyId: referenceId(computer.policyID),
+    groupId: referenceId(computer.groupID),
+    assetImportanceId: referenceId(computer.assetImportanceID),
+    relayListId: referenceId(computer.relayListID),
+    agentInstalled: hasAgent(computer),
+    agentVersion: agentVersionOf(computer),
+    agentStatus: nonEmptyString(status?.agentStatus),
+    agentStatusMessages: stringArray(status?.agentStatusMessages),
+    applianceStatus: nonEmptyString(status?.applianceStatus),
+    lastSeenOn: latest(
+      epochMillis(computer.lastAgentCommunication),
+      epochMillis(computer.lastApplianceCommunication),
+    ),
+    lastPolicySentOn: epochMillis(computer.lastSendPolicySuccess),
+    activeModules: modules.activeModules,
+    ...modules.properties,
+    cloudProvider: instance?.provider,
+    instanceId: instance?.instanceId,
+    cloudAccountId: instance?.accountId,
+    region: instance?.region,
+    availabilityZone: instance?.availabilityZone,
+    azureResourceId: instance?.resourceId,
+    azureSubscriptionId: instance?.subscriptionId,
+    azureResourceGroup: instance?.resourceGroup,
   });
 }
 
