@@ -1,4 +1,4 @@
-import http from 'http';
+import * as http from 'http';
 import fetch, { Response } from 'node-fetch';
 
 import {

@@ -1,4 +1,4 @@
-import http from 'http';
+import * as http from 'http';
 
 import { retry } from '@lifeomic/attempt';
 import { IntegrationLogger } from '@jupiterone/integration-sdk-core';

@@ -1,0 +1,123 @@
+import { spawn } from 'child_process';
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+
+export const PROJECT_ROOT = path.resolve(__dirname, '../..');
+const CLI = path.join(PROJECT_ROOT, 'node_modules/.bin/j1-integration');
+
+/** Environment variables of this integration's configuration fields. */
+const CONFIG_VARIABLES = [
+  'API_KEY',
+  'API_URL',
+  'REGION',
+  'API_KEY_TYPE',
+  'CA_CERTIFICATE',
+  'DISABLE_TLS_VERIFICATION',
+];
+
+export interface CliResult {
+  exitCode: number | null;
+  stdout: string;
+  stderr: string;
+  /** The `.j1-integration` folder the run wrote. */
+  storageDirectory: string;
+}
+
+export interface RunCliOptions {
+  /** Arguments after `j1-integration`, for example `['collect']`. */
+  args: string[];
+  /** Configuration and other variables for the run. */
+  env: Record<string, string>;
+  /**
+   * Project folder given to `--project-path`. The CLI always writes
+   * `<project>/.j1-integration`, so by default the run gets a new temporary
+   * project whose `src` links to this project's source.
+   */
+  projectPath?: string;
+  /** Prints the CLI's output as it arrives instead of only capturing it. */
+  echo?: boolean;
+}
+
+/** Makes a temporary project folder whose `src` links to this project's. */
+export function createScratchProject(): string {
+  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'trend-micro-'));
+  fs.symlinkSync(path.join(PROJECT_ROOT, 'src'), path.join(directory, 'src'));
+  return directory;
+}
+
+/**
+ * Runs the SDK's `j1-integration` CLI without blocking the event loop, so
+ * that a server in the same process keeps answering. The CLI runs in an
+ * empty working folder, so a developer's `.env` is not read, and inherits
+ * no configuration variable from the calling environment.
+ */
+export function runCli(options: RunCliOptions): Promise<CliResult> {
+  const projectPath = options.projectPath ?? createScratchProject();
+  const workDirectory = fs.mkdtempSync(
+    path.join(os.tmpdir(), 'trend-micro-cwd-'),
+  );
+
+  const env: Record<string, string> = {};
+  for (const [name, value] of Object.entries(process.env)) {
+    if (value !== undefined && !CONFIG_VARIABLES.includes(name)) {
+      env[name] = value;
+    }
+  }
+  Object.assign(env, {
+    AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: '1',
+    ...options.env,
+  });
+
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [CLI, ...options.args, '--project-path', projectPath],
+      { cwd: workDirectory, env, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      if (options.echo) process.stdout.write(chunk);
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+      if (options.echo) process.stderr.write(chunk);
+    });
+    child.on('error', reject);
+    child.on('close', (exitCode) => {
+      fs.rmSync(workDirectory, { recursive: true, force: true });
+      resolve({
+        exitCode,
+        stdout,
+        stderr,
+        storageDirectory: path.join(projectPath, '.j1-integration'),
+      });
+    });
+  });
+}
+
+export interface StepSummary {
+  id: string;
+  status: string;
+  declaredTypes: string[];
+  partialTypes: string[];
+  encounteredTypes: string[];
+}
+
+export interface CollectSummary {
+  integrationStepResults: StepSummary[];
+  metadata: { partialDatasets: { types: string[] } };
+}
+
+/** Reads `summary.json`, which the CLI writes after collecting. */
+export function readSummary(storageDirectory: string): CollectSummary {
+  const file = path.join(storageDirectory, 'summary.json');
+  if (!fs.existsSync(file)) {
+    throw new Error(
+      `${file} not found: the collection did not finish. Check the CLI output.`,
+    );
+  }
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as CollectSummary;
+}
