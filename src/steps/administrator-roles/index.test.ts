@@ -1,0 +1,29 @@
+import { Entities, Steps } from '../../constants';
+import { invocationConfig } from '../..';
+import { generatedTenantCounts } from '../../../test/deep-security-server';
+import { RECORDING_TENANT } from '../../../test/helpers/recording';
+import { executeRecordedStep } from '../../../test/helpers/stepTest';
+
+const counts = generatedTenantCounts(
+  RECORDING_TENANT.seed,
+  RECORDING_TENANT.computers,
+);
+
+test('fetch-administrator-roles', async () => {
+  const result = await executeRecordedStep(
+    Steps.ADMINISTRATOR_ROLES,
+    __dirname,
+  );
+
+  expect(result).toMatchStepMetadata({
+    stepId: Steps.ADMINISTRATOR_ROLES,
+    invocationConfig,
+  });
+  expect(result.collectedEntities).toHaveLength(counts.roles);
+  expect(result.collectedEntities).toMatchGraphObjectSchema({
+    _class: Entities.ADMINISTRATOR_ROLE._class,
+  });
+  expect(
+    result.collectedEntities.filter((entity) => entity.superAdmin === true),
+  ).toHaveLength(1);
+});
