@@ -4,10 +4,33 @@ import {
   Relationship,
   StepRelationshipMetadata,
 } from '@jupiterone/integration-sdk-core';
-import { executeStepWithDependencies } from '@jupiterone/integration-sdk-testing';
+import {
+  executeStepWithDependencies,
+  StepTestConfig,
+} from '@jupiterone/integration-sdk-testing';
 
 import { invocationConfig } from '../../src';
 import { recordingInstanceConfig, startRecording } from './recording';
+
+/**
+ * The integration's invocation config, typed as the SDK 8.41 test helpers
+ * expect. They are typed for the base config only, and the typed
+ * `validateInvocation` parameter makes ours incompatible with it.
+ */
+export const testInvocationConfig =
+  invocationConfig as unknown as IntegrationInvocationConfig;
+
+/** The argument of `toMatchStepMetadata` for a step of this integration. */
+export function stepMetadataConfig(
+  stepId: string,
+  config: IntegrationInvocationConfig = testInvocationConfig,
+): StepTestConfig {
+  return {
+    stepId,
+    invocationConfig: config,
+    instanceConfig: recordingInstanceConfig,
+  };
+}
 
 /**
  * Runs a step and the steps it depends on through the SDK, replaying the
@@ -18,10 +41,7 @@ export async function executeRecordedStep(stepId: string, directory: string) {
   try {
     return await executeStepWithDependencies({
       stepId,
-      // executeStepWithDependencies in SDK 8.41 is typed for the base config
-      // only, and function parameters make the typed config incompatible.
-      invocationConfig:
-        invocationConfig as unknown as IntegrationInvocationConfig,
+      invocationConfig: testInvocationConfig,
       // A new object per test, so that each test gets its own client.
       instanceConfig: { ...recordingInstanceConfig },
     });

@@ -1,14 +1,13 @@
 import { Steps } from '../../constants';
-import { invocationConfig } from '../..';
-import { executeRecordedStep } from '../../../test/helpers/stepTest';
+import {
+  executeRecordedStep,
+  stepMetadataConfig,
+} from '../../../test/helpers/stepTest';
 
 test('fetch-account', async () => {
   const result = await executeRecordedStep(Steps.ACCOUNT, __dirname);
 
-  expect(result).toMatchStepMetadata({
-    stepId: Steps.ACCOUNT,
-    invocationConfig,
-  });
+  expect(result).toMatchStepMetadata(stepMetadataConfig(Steps.ACCOUNT));
   expect(result.collectedEntities).toHaveLength(1);
   expect(result.collectedEntities[0]).toMatchObject({
     _key: 'trend_micro_account:local-integration-instance',

@@ -1,8 +1,10 @@
 import { Entities, Steps } from '../../constants';
-import { invocationConfig } from '../..';
 import { generatedTenantCounts } from '../../../test/deep-security-server';
 import { RECORDING_TENANT } from '../../../test/helpers/recording';
-import { executeRecordedStep } from '../../../test/helpers/stepTest';
+import {
+  executeRecordedStep,
+  stepMetadataConfig,
+} from '../../../test/helpers/stepTest';
 
 const counts = generatedTenantCounts(
   RECORDING_TENANT.seed,
@@ -15,10 +17,9 @@ test('fetch-administrator-roles', async () => {
     __dirname,
   );
 
-  expect(result).toMatchStepMetadata({
-    stepId: Steps.ADMINISTRATOR_ROLES,
-    invocationConfig,
-  });
+  expect(result).toMatchStepMetadata(
+    stepMetadataConfig(Steps.ADMINISTRATOR_ROLES),
+  );
   expect(result.collectedEntities).toHaveLength(counts.roles);
   expect(result.collectedEntities).toMatchGraphObjectSchema({
     _class: Entities.ADMINISTRATOR_ROLE._class,

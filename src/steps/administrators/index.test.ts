@@ -1,11 +1,11 @@
 import { Entities, Relationships, Steps } from '../../constants';
-import { invocationConfig } from '../..';
 import { generatedTenantCounts } from '../../../test/deep-security-server';
 import { RECORDING_TENANT } from '../../../test/helpers/recording';
 import {
   entitiesOfType,
   executeRecordedStep,
   findMisdirected,
+  stepMetadataConfig,
 } from '../../../test/helpers/stepTest';
 
 const counts = generatedTenantCounts(
@@ -16,10 +16,7 @@ const counts = generatedTenantCounts(
 test('fetch-administrators', async () => {
   const result = await executeRecordedStep(Steps.ADMINISTRATORS, __dirname);
 
-  expect(result).toMatchStepMetadata({
-    stepId: Steps.ADMINISTRATORS,
-    invocationConfig,
-  });
+  expect(result).toMatchStepMetadata(stepMetadataConfig(Steps.ADMINISTRATORS));
   const administrators = entitiesOfType(
     result.collectedEntities,
     Entities.ADMINISTRATOR._type,

@@ -1,8 +1,10 @@
 import { Entities, Steps } from '../../constants';
-import { invocationConfig } from '../..';
 import { generatedTenantCounts } from '../../../test/deep-security-server';
 import { RECORDING_TENANT } from '../../../test/helpers/recording';
-import { executeRecordedStep } from '../../../test/helpers/stepTest';
+import {
+  executeRecordedStep,
+  stepMetadataConfig,
+} from '../../../test/helpers/stepTest';
 
 const counts = generatedTenantCounts(
   RECORDING_TENANT.seed,
@@ -12,10 +14,7 @@ const counts = generatedTenantCounts(
 test('fetch-api-keys', async () => {
   const result = await executeRecordedStep(Steps.API_KEYS, __dirname);
 
-  expect(result).toMatchStepMetadata({
-    stepId: Steps.API_KEYS,
-    invocationConfig,
-  });
+  expect(result).toMatchStepMetadata(stepMetadataConfig(Steps.API_KEYS));
   expect(result.collectedEntities).toHaveLength(counts.apiKeys);
   expect(result.collectedEntities).toMatchGraphObjectSchema({
     _class: Entities.API_KEY._class,

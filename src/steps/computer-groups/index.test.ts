@@ -1,11 +1,11 @@
 import { Entities, Relationships, Steps } from '../../constants';
-import { invocationConfig } from '../..';
 import { generatedTenantCounts } from '../../../test/deep-security-server';
 import { RECORDING_TENANT } from '../../../test/helpers/recording';
 import {
   executeRecordedStep,
   findMisdirected,
   relationshipsOfType,
+  stepMetadataConfig,
 } from '../../../test/helpers/stepTest';
 
 const counts = generatedTenantCounts(
@@ -16,10 +16,7 @@ const counts = generatedTenantCounts(
 test('fetch-computer-groups', async () => {
   const result = await executeRecordedStep(Steps.COMPUTER_GROUPS, __dirname);
 
-  expect(result).toMatchStepMetadata({
-    stepId: Steps.COMPUTER_GROUPS,
-    invocationConfig,
-  });
+  expect(result).toMatchStepMetadata(stepMetadataConfig(Steps.COMPUTER_GROUPS));
   expect(result.collectedEntities).toHaveLength(counts.computerGroups);
   expect(result.collectedEntities).toMatchGraphObjectSchema({
     _class: Entities.COMPUTER_GROUP._class,

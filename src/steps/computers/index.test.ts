@@ -1,10 +1,11 @@
+import { MappedRelationship } from '@jupiterone/integration-sdk-core';
+
 import {
   Entities,
   MappedRelationships,
   Relationships,
   Steps,
 } from '../../constants';
-import { invocationConfig } from '../..';
 import { generatedTenantCounts } from '../../../test/deep-security-server';
 import { RECORDING_TENANT } from '../../../test/helpers/recording';
 import {
@@ -12,6 +13,8 @@ import {
   executeRecordedStep,
   findMisdirected,
   relationshipsOfType,
+  testInvocationConfig,
+  stepMetadataConfig,
 } from '../../../test/helpers/stepTest';
 
 const counts = generatedTenantCounts(
@@ -25,16 +28,16 @@ test('fetch-computers', async () => {
     (relationship) => !relationship._mapping,
   );
   const mapped = result.collectedRelationships.filter(
-    (relationship) => relationship._mapping,
+    (relationship): relationship is MappedRelationship =>
+      relationship._mapping !== undefined,
   );
 
   // The SDK's matcher rejects steps that declare mapped relationships, so
   // it checks the direct part against a copy without them, and the mapped
   // part is checked against its metadata below.
-  expect({ ...result, collectedRelationships: direct }).toMatchStepMetadata({
-    stepId: Steps.COMPUTERS,
-    invocationConfig: withoutMappedRelationships(),
-  });
+  expect({ ...result, collectedRelationships: direct }).toMatchStepMetadata(
+    stepMetadataConfig(Steps.COMPUTERS, withoutMappedRelationships()),
+  );
 
   const computers = entitiesOfType(
     result.collectedEntities,
@@ -66,7 +69,7 @@ test('fetch-computers', async () => {
       relationshipDirection: metadata?.direction,
       targetEntity: { _type: metadata?.targetType },
     });
-    expect(String(relationship._mapping?.sourceEntityKey)).toMatch(
+    expect(relationship._mapping.sourceEntityKey).toMatch(
       /^trend_micro_computer:/,
     );
   }
@@ -93,8 +96,8 @@ test('fetch-computers', async () => {
 
 function withoutMappedRelationships() {
   return {
-    ...invocationConfig,
-    integrationSteps: invocationConfig.integrationSteps.map((step) => ({
+    ...testInvocationConfig,
+    integrationSteps: testInvocationConfig.integrationSteps.map((step) => ({
       ...step,
       mappedRelationships: undefined,
     })),

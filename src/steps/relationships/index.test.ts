@@ -1,10 +1,10 @@
 import { Relationships, Steps } from '../../constants';
-import { invocationConfig } from '../..';
 import { generatedTenantCounts } from '../../../test/deep-security-server';
 import { RECORDING_TENANT } from '../../../test/helpers/recording';
 import {
   executeRecordedStep,
   findMisdirected,
+  stepMetadataConfig,
 } from '../../../test/helpers/stepTest';
 
 const counts = generatedTenantCounts(
@@ -16,7 +16,7 @@ test('build-administrator-role-relationships', async () => {
   const stepId = Steps.ADMINISTRATOR_ROLE_RELATIONSHIPS;
   const result = await executeRecordedStep(stepId, __dirname);
 
-  expect(result).toMatchStepMetadata({ stepId, invocationConfig });
+  expect(result).toMatchStepMetadata(stepMetadataConfig(stepId));
   expect(result.collectedRelationships.length).toBeGreaterThan(0);
   expect(
     findMisdirected(
@@ -30,7 +30,7 @@ test('build-api-key-role-relationships', async () => {
   const stepId = Steps.API_KEY_ROLE_RELATIONSHIPS;
   const result = await executeRecordedStep(stepId, __dirname);
 
-  expect(result).toMatchStepMetadata({ stepId, invocationConfig });
+  expect(result).toMatchStepMetadata(stepMetadataConfig(stepId));
   expect(result.collectedRelationships.length).toBeGreaterThan(0);
   expect(
     findMisdirected(
@@ -44,7 +44,7 @@ test('build-computer-group-relationships', async () => {
   const stepId = Steps.COMPUTER_GROUP_RELATIONSHIPS;
   const result = await executeRecordedStep(stepId, __dirname);
 
-  expect(result).toMatchStepMetadata({ stepId, invocationConfig });
+  expect(result).toMatchStepMetadata(stepMetadataConfig(stepId));
   expect(result.collectedRelationships).toHaveLength(
     counts.computersInExistingGroup,
   );
