@@ -172,7 +172,10 @@ export class DeepSecurityTransport {
               );
             }
           },
-          calculateDelay: () => nextDelayMs,
+          // attempt also calls this before the first attempt, which must
+          // not wait.
+          calculateDelay: (context) =>
+            context.attemptNum === 0 ? 0 : nextDelayMs,
         },
       );
     } catch (err) {
