@@ -32,6 +32,7 @@ export async function searchPages<T extends { ID: number }>(
   resource: DeepSecurityResource,
   logger: IntegrationLogger,
   iteratee: (record: T) => Promise<void>,
+  afterPage?: () => Promise<void>,
 ): Promise<SearchSummary> {
   const summary: SearchSummary = {
     pages: 0,
@@ -43,30 +44,46 @@ export async function searchPages<T extends { ID: number }>(
   const query: Array<[string, string]> = (resource.expand ?? []).map(
     (value) => ['expand', value],
   );
-  let lastId = 0;
-
-  for (;;) {
-    const body = await transport.request({
+  const requestPageAfter = (afterId: number): Promise<unknown> => {
+    const page = transport.request({
       method: 'POST',
       path: `${resource.path}/search`,
       query,
       body: {
         maxItems: resource.pageSize,
-        searchCriteria: [{ idValue: lastId, idTest: 'greater-than' }],
+        searchCriteria: [{ idValue: afterId, idTest: 'greater-than' }],
         sortByObjectID: true,
       },
       requiredRight: resource.requiredRight,
       resourceTypes: resource.resourceTypes,
       findBodyProblem: (parsed) => findWrapperProblem(parsed, resource.wrapper),
     });
+    // Awaited on the next turn of the loop. Until then a rejection must not
+    // count as unhandled, and if the iteratee fails first it is dropped.
+    page.catch(() => undefined);
+    return page;
+  };
 
-    const records = readWrapper(body, resource.wrapper);
+  let lastId = 0;
+  let nextPage = requestPageAfter(lastId);
+  for (;;) {
+    const records = readWrapper(await nextPage, resource.wrapper);
     if (records.length === 0) {
       break;
     }
     summary.pages++;
 
-    let highestId = lastId;
+    const highestId = records.reduce<number>(
+      (highest, record) =>
+        hasIntegerId(record) ? Math.max(highest, record.ID) : highest,
+      lastId,
+    );
+    // The next page starts after the highest ID of this one, so it can be
+    // on its way while this page is converted and written.
+    if (highestId > lastId) {
+      nextPage = requestPageAfter(highestId);
+    }
+
     for (const record of records) {
       if (!hasIntegerId(record)) {
         summary.invalid++;
@@ -76,8 +93,6 @@ export async function searchPages<T extends { ID: number }>(
         );
         continue;
       }
-
-      highestId = Math.max(highestId, record.ID);
       if (seenIds.has(record.ID)) {
         summary.duplicates++;
         continue;
@@ -88,6 +103,7 @@ export async function searchPages<T extends { ID: number }>(
       // T, and converters check the type of each one they read.
       await iteratee(record as T);
     }
+    await afterPage?.();
 
     if (highestId <= lastId) {
       throw new IntegrationProviderAPIError({

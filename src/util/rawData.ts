@@ -16,21 +16,38 @@ export function withoutSecrets<T>(record: T): T {
   return stripSecrets(record) as T;
 }
 
+/**
+ * Returns the value itself when it holds no secret, so that the common case
+ * copies nothing, or a copy without the secret-bearing properties.
+ */
 function stripSecrets(value: unknown): unknown {
   if (Array.isArray(value)) {
-    return value.map(stripSecrets);
+    let changed = false;
+    const items = value.map((item: unknown) => {
+      const stripped = stripSecrets(item);
+      changed = changed || stripped !== item;
+      return stripped;
+    });
+    return changed ? items : value;
   }
   if (typeof value !== 'object' || value === null) {
     return value;
   }
 
-  const copy: Record<string, unknown> = {};
-  for (const [name, child] of Object.entries(value)) {
+  const record = value as Record<string, unknown>;
+  let copy: Record<string, unknown> | undefined;
+  for (const [name, child] of Object.entries(record)) {
     const isScalar = typeof child === 'boolean' || typeof child === 'number';
     if (SECRET_NAME_PATTERN.test(name) && !isScalar) {
+      copy = copy ?? { ...record };
+      delete copy[name];
       continue;
     }
-    copy[name] = stripSecrets(child);
+    const stripped = stripSecrets(child);
+    if (stripped !== child) {
+      copy = copy ?? { ...record };
+      copy[name] = stripped;
+    }
   }
-  return copy;
+  return copy ?? record;
 }

@@ -22,18 +22,20 @@ export async function fetchAdministratorRoles(
   await collectResource({
     context,
     resource: Resources.roles,
-    iterate: (iteratee) => client.iterateAdministratorRoles(iteratee),
-    handle: async (role) => {
-      const entity = await jobState.addEntity(
-        createAdministratorRoleEntity(role),
-      );
-      await jobState.addRelationship(
-        createRelationshipFromMetadata(
-          Relationships.ACCOUNT_HAS_ADMINISTRATOR_ROLE,
-          account._key,
-          entity._key,
-        ),
-      );
+    iterate: (iteratee, afterPage) =>
+      client.iterateAdministratorRoles(iteratee, afterPage),
+    convert: (role) => {
+      const entity = createAdministratorRoleEntity(role);
+      return {
+        entities: [entity],
+        relationships: [
+          createRelationshipFromMetadata(
+            Relationships.ACCOUNT_HAS_ADMINISTRATOR_ROLE,
+            account._key,
+            entity._key,
+          ),
+        ],
+      };
     },
   });
 }

@@ -27,21 +27,23 @@ export async function fetchAdministrators(
   await collectResource({
     context,
     resource: Resources.administrators,
-    iterate: (iteratee) => client.iterateAdministrators(iteratee),
-    handle: async (administrator) => {
-      const entity = await jobState.addEntity(
-        createAdministratorEntity(administrator),
-      );
-      await jobState.addRelationship(
-        createRelationshipFromMetadata(
-          Relationships.ACCOUNT_HAS_ADMINISTRATOR,
-          account._key,
-          entity._key,
-        ),
-      );
+    iterate: (iteratee, afterPage) =>
+      client.iterateAdministrators(iteratee, afterPage),
+    convert: (administrator) => {
+      const entity = createAdministratorEntity(administrator);
       if (typeof entity.roleId === 'number') {
         roleReferences.push([entity._key, entity.roleId]);
       }
+      return {
+        entities: [entity],
+        relationships: [
+          createRelationshipFromMetadata(
+            Relationships.ACCOUNT_HAS_ADMINISTRATOR,
+            account._key,
+            entity._key,
+          ),
+        ],
+      };
     },
   });
 

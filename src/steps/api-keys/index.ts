@@ -27,19 +27,23 @@ export async function fetchApiKeys(
   await collectResource({
     context,
     resource: Resources.apiKeys,
-    iterate: (iteratee) => client.iterateApiKeys(iteratee),
-    handle: async (apiKey) => {
-      const entity = await jobState.addEntity(createApiKeyEntity(apiKey));
-      await jobState.addRelationship(
-        createRelationshipFromMetadata(
-          Relationships.ACCOUNT_HAS_API_KEY,
-          account._key,
-          entity._key,
-        ),
-      );
+    iterate: (iteratee, afterPage) =>
+      client.iterateApiKeys(iteratee, afterPage),
+    convert: (apiKey) => {
+      const entity = createApiKeyEntity(apiKey);
       if (typeof entity.roleId === 'number') {
         roleReferences.push([entity._key, entity.roleId]);
       }
+      return {
+        entities: [entity],
+        relationships: [
+          createRelationshipFromMetadata(
+            Relationships.ACCOUNT_HAS_API_KEY,
+            account._key,
+            entity._key,
+          ),
+        ],
+      };
     },
   });
 

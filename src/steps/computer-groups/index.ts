@@ -25,19 +25,23 @@ export async function fetchComputerGroups(
   await collectResource({
     context,
     resource: Resources.computerGroups,
-    iterate: (iteratee) => client.iterateComputerGroups(iteratee),
-    handle: async (group) => {
-      const entity = await jobState.addEntity(createComputerGroupEntity(group));
-      await jobState.addRelationship(
-        createRelationshipFromMetadata(
-          Relationships.ACCOUNT_HAS_COMPUTER_GROUP,
-          account._key,
-          entity._key,
-        ),
-      );
+    iterate: (iteratee, afterPage) =>
+      client.iterateComputerGroups(iteratee, afterPage),
+    convert: (group) => {
+      const entity = createComputerGroupEntity(group);
       if (typeof entity.parentGroupId === 'number') {
         parentReferences.push([entity._key, entity.parentGroupId]);
       }
+      return {
+        entities: [entity],
+        relationships: [
+          createRelationshipFromMetadata(
+            Relationships.ACCOUNT_HAS_COMPUTER_GROUP,
+            account._key,
+            entity._key,
+          ),
+        ],
+      };
     },
   });
 

@@ -14,7 +14,7 @@ import { getDeepSecurityClient } from '../../deep-security/clientRegistry';
 import { Resources } from '../../deep-security/resources';
 import { DeepSecurityComputer } from '../../deep-security/types';
 import { getAccountEntity } from '../account/getAccountEntity';
-import { collectResource } from '../collectResource';
+import { collectResource, ConvertedRecord } from '../collectResource';
 import { Reference } from '../references';
 import { createRelationshipFromMetadata } from '../relationshipFactory';
 import { createAgentEntity, hasAgent } from './agent';
@@ -36,25 +36,26 @@ export async function fetchComputers(
   await collectResource<DeepSecurityComputer>({
     context,
     resource: Resources.computers,
-    iterate: (iteratee) => client.iterateComputers(iteratee),
-    handle: async (computer) => {
+    iterate: (iteratee, afterPage) =>
+      client.iterateComputers(iteratee, afterPage),
+    convert: (computer) => {
       const instances = readCloudInstances(computer);
-      const entity = await jobState.addEntity(
-        createComputerEntity(computer, instances),
-      );
-      await jobState.addRelationship(
-        createRelationshipFromMetadata(
-          Relationships.ACCOUNT_HAS_COMPUTER,
-          account._key,
-          entity._key,
-        ),
-      );
+      const entity = createComputerEntity(computer, instances);
+      const converted: ConvertedRecord = {
+        entities: [entity],
+        relationships: [
+          createRelationshipFromMetadata(
+            Relationships.ACCOUNT_HAS_COMPUTER,
+            account._key,
+            entity._key,
+          ),
+        ],
+      };
 
       if (hasAgent(computer)) {
-        const agent = await jobState.addEntity(
-          createAgentEntity(computer, computerName(computer)),
-        );
-        await jobState.addRelationship(
+        const agent = createAgentEntity(computer, computerName(computer));
+        converted.entities.push(agent);
+        converted.relationships.push(
           createRelationshipFromMetadata(
             Relationships.AGENT_PROTECTS_COMPUTER,
             agent._key,
@@ -66,13 +67,16 @@ export async function fetchComputers(
       for (const cloudInstance of instances) {
         const mapped = createCloudInstanceRelationship(entity, cloudInstance);
         if (mapped) {
-          await jobState.addRelationship(mapped);
+          converted.relationships.push(mapped);
         }
       }
 
+      // Recorded last, so a record that failed to convert leaves no
+      // reference behind.
       if (typeof entity.groupId === 'number') {
         groupReferences.push([entity._key, entity.groupId]);
       }
+      return converted;
     },
   });
 
