@@ -29,7 +29,7 @@ export const Resources = {
     wrapper: 'administrators',
     pageSize: 1000,
     requiredRight:
-      'User and API Key Rights > Users: Can View (role field rights.platformRights.administratorRights.canViewAdministrators)',
+      'User and API Key Rights: Can View administrators (role field rights.platformRights.administratorRights.canViewAdministrators)',
     resourceTypes: [Entities.ADMINISTRATOR._type],
   },
   roles: {
@@ -38,7 +38,7 @@ export const Resources = {
     wrapper: 'roles',
     pageSize: 1000,
     requiredRight:
-      'User and API Key Rights > Roles: Can View (role field rights.platformRights.administratorRoleRights.canViewAdministratorRoles)',
+      'User and API Key Rights: Can View roles (role field rights.platformRights.administratorRoleRights.canViewAdministratorRoles)',
     resourceTypes: [Entities.ADMINISTRATOR_ROLE._type],
   },
   apiKeys: {
@@ -47,7 +47,7 @@ export const Resources = {
     wrapper: 'apiKeys',
     pageSize: 1000,
     requiredRight:
-      'User and API Key Rights > API Keys: Can View (role field rights.platformRights.apikeyRights.canViewApiKeys)',
+      'User and API Key Rights: Can View API keys (role field rights.platformRights.apikeyRights.canViewApiKeys)',
     resourceTypes: [Entities.API_KEY._type],
   },
   computerGroups: {
