@@ -16,6 +16,17 @@ const CONFIG_VARIABLES = [
   'DISABLE_TLS_VERIFICATION',
 ];
 
+/**
+ * Variables that the CLI's `run` and `sync` read for JupiterOne credentials
+ * and the development API. A test passes its own, so that a developer's real
+ * account is never used.
+ */
+const JUPITERONE_VARIABLES = [
+  'JUPITERONE_API_KEY',
+  'JUPITERONE_ACCOUNT',
+  'JUPITERONE_DEV',
+];
+
 export interface CliResult {
   exitCode: number | null;
   stdout: string;
@@ -48,9 +59,10 @@ export function createScratchProject(): string {
 
 /**
  * Runs the SDK's `j1-integration` CLI without blocking the event loop, so
- * that a server in the same process keeps answering. The CLI runs in an
+ * that a server in the same process keeps responding. The CLI runs in an
  * empty working folder, so a developer's `.env` is not read, and inherits
- * no configuration variable from the calling environment.
+ * no configuration or JupiterOne credential variable from the calling
+ * environment.
  */
 export function runCli(options: RunCliOptions): Promise<CliResult> {
   const projectPath = options.projectPath ?? createScratchProject();
@@ -60,12 +72,20 @@ export function runCli(options: RunCliOptions): Promise<CliResult> {
 
   const env: Record<string, string> = {};
   for (const [name, value] of Object.entries(process.env)) {
-    if (value !== undefined && !CONFIG_VARIABLES.includes(name)) {
+    if (
+      value !== undefined &&
+      !CONFIG_VARIABLES.includes(name) &&
+      !JUPITERONE_VARIABLES.includes(name)
+    ) {
       env[name] = value;
     }
   }
   Object.assign(env, {
     AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: '1',
+    // The CLI compiles src with ts-node, which reads tsconfig.json from the
+    // working folder. Without it ts-node targets ES5, where `instanceof` on
+    // the client's own Error subclasses fails and spreading a Set yields [].
+    TS_NODE_PROJECT: path.join(PROJECT_ROOT, 'tsconfig.json'),
     ...options.env,
   });
 
