@@ -13,15 +13,14 @@ import {
   startDeepSecurityServer,
   StartDeepSecurityServerOptions,
 } from './index';
+import { CAPTURED_TENANT_DIRECTORY } from '../helpers/capturedTenant';
 
 /**
  * Folder of responses captured from a real tenant: 2 administrators,
  * 4 roles, 3 API keys, 3 computers (default expand=all) and 79 groups.
  * The files are not part of this repository.
  */
-const CAPTURED_DIR =
-  process.env.DEEP_SECURITY_CAPTURED_DIR ??
-  '/work/shared/fixtures/deep-security/captured';
+const CAPTURED_DIR = CAPTURED_TENANT_DIRECTORY;
 
 const API_KEY = '2:stand-in-secret-key';
 const HEADERS = { 'api-secret-key': API_KEY, 'api-version': 'v1' };
@@ -274,7 +273,7 @@ describe('captured directory tenant', () => {
   beforeAll(() => {
     if (!existsSync(CAPTURED_DIR)) {
       throw new Error(
-        `Captured responses not found in ${CAPTURED_DIR}. Set DEEP_SECURITY_CAPTURED_DIR to that folder.`,
+        `Captured responses not found in ${CAPTURED_DIR}: clone the project next to its shared folder.`,
       );
     }
   });
