@@ -1,4 +1,8 @@
-import { Relationships, MappedRelationships } from '../../src/constants';
+import {
+  Entities,
+  MappedRelationships,
+  Relationships,
+} from '../../src/constants';
 import {
   RunningDeepSecurityServer,
   startDeepSecurityServer,
@@ -114,8 +118,11 @@ describe('collect captured tenant with the CLI', () => {
       .map((relationship) => {
         const mapping = relationship._mapping as {
           sourceEntityKey: string;
+          targetFilterKeys: string[][];
           targetEntity: Record<string, unknown>;
         };
+        expect(mapping.targetFilterKeys).toEqual([['_type', 'instanceId']]);
+        expect(mapping.targetEntity._type).toBe('aws_instance');
         return [mapping.sourceEntityKey, mapping.targetEntity.instanceId];
       });
 
@@ -124,6 +131,30 @@ describe('collect captured tenant with the CLI', () => {
       ['trend_micro_computer:34', 'i-0f9a76aa0920d5aed'],
       ['trend_micro_computer:35', 'i-0faf92d465056e349'],
     ]);
+  });
+
+  test('every entity validates against its class', () => {
+    for (const metadata of Object.values(Entities)) {
+      const entities = graph.entities.filter(
+        (entity) => entity._type === metadata._type,
+      );
+      expect(entities.length).toBeGreaterThan(0);
+      expect(entities).toMatchGraphObjectSchema({ _class: metadata._class });
+    }
+  });
+
+  test('only the computer with an agent is protected', () => {
+    const protects = graph.relationships.filter(
+      (relationship) =>
+        relationship._type === Relationships.AGENT_PROTECTS_COMPUTER._type,
+    );
+
+    expect(
+      protects.map((relationship) => [
+        relationship._fromEntityKey,
+        relationship._toEntityKey,
+      ]),
+    ).toEqual([['trend_micro_agent:1', 'trend_micro_computer:1']]);
   });
 
   test('computers are asked for named expand values', () => {
