@@ -70,28 +70,52 @@ export async function collectResource<T extends { ID: number }>(
     }
     await Promise.resolve();
   };
+  // The job state writes one page to disk while the next one is converted.
+  // Each write waits for the one before it, so pages stay in order, and
+  // paging waits for the previous write, so at most two pages are in memory.
+  let pendingWrite: Promise<void> = Promise.resolve();
+  const writePage = async (
+    page: ConvertedRecord,
+    previousWrite: Promise<void>,
+  ): Promise<void> => {
+    await previousWrite;
+    await context.jobState.addEntities(page.entities);
+    await context.jobState.addRelationships(page.relationships);
+  };
   const addPage = async (): Promise<void> => {
     const page = { entities, relationships };
     entities = [];
     relationships = [];
-    await context.jobState.addEntities(page.entities);
-    await context.jobState.addRelationships(page.relationships);
+    const previousWrite = pendingWrite;
+    pendingWrite = writePage(page, previousWrite);
+    // A failed write is thrown by the await below or at the end of paging.
+    pendingWrite.catch(() => undefined);
+    await previousWrite;
   };
 
   let summary: SearchSummary;
   try {
     summary = await options.iterate(convertRecord, addPage);
+    await pendingWrite;
   } catch (err) {
+    // Pages read before the failure are still written before the step ends.
+    await pendingWrite.catch(() => undefined);
     if (err instanceof IntegrationProviderAuthorizationError) {
+      const description = `The API key's role may not read ${
+        resource.name
+      } (403 at ${err.endpoint}). Grant the role "${
+        resource.requiredRight
+      }" to collect ${resource.resourceTypes.join(
+        ', ',
+      )}; the other resources are still collected.`;
+      // A local `collect` sends events nowhere, so the text is logged too.
+      logger.warn(
+        { resource: resource.name, endpoint: err.endpoint },
+        description,
+      );
       logger.publishWarnEvent({
         name: IntegrationWarnEventName.MissingPermission,
-        description: `The API key's role may not read ${
-          resource.name
-        } (403 at ${err.endpoint}). Grant the role "${
-          resource.requiredRight
-        }" to collect ${resource.resourceTypes.join(
-          ', ',
-        )}; the other resources are still collected.`,
+        description,
       });
     }
     throw err;
@@ -114,6 +138,18 @@ export async function collectResource<T extends { ID: number }>(
       { resource: resource.name, skipped },
       `Skipped ${skipped} ${resource.name} records in all; the first ${MAX_LOGGED_SKIPS} are logged above`,
     );
+  }
+  // Skipped records do not fail the step, but they are missing from the
+  // graph, so the job log says so where users look.
+  if (skipped + summary.invalid > 0) {
+    logger.publishWarnEvent({
+      name: IntegrationWarnEventName.MissingEntity,
+      description: `${skipped + summary.invalid} ${
+        resource.name
+      } records could not be converted and are missing from the graph (${
+        summary.invalid
+      } without an integer ID); the log lists their IDs and reasons.`,
+    });
   }
   return result;
 }

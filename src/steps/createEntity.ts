@@ -32,9 +32,12 @@ export function createEntity(
   keepEmpty: string[] = [],
 ): Entity {
   const assign: Record<string, PropertyValue> = {};
-  for (const [name, value] of Object.entries(properties)) {
-    const isEmptyArray = Array.isArray(value) && value.length === 0;
-    if (value === undefined || (isEmptyArray && !keepEmpty.includes(name))) {
+  for (const name in properties) {
+    const value = properties[name];
+    if (
+      value === undefined ||
+      (Array.isArray(value) && value.length === 0 && !keepEmpty.includes(name))
+    ) {
       continue;
     }
     assign[name] = value;

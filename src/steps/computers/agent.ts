@@ -5,7 +5,10 @@ import { DeepSecurityComputer } from '../../deep-security/types';
 import { epochMillis, nonEmptyString, stringArray } from '../../util/values';
 import { entityKey } from '../entityKey';
 import { createEntity } from '../createEntity';
-import { readProtectionModules } from './protectionModules';
+import {
+  ProtectionModuleStates,
+  readProtectionModules,
+} from './protectionModules';
 
 /** The version the API reports for a computer with no activated agent. */
 const NO_AGENT_VERSION = '0.0.0.0';
@@ -33,8 +36,8 @@ export function hasAgent(computer: DeepSecurityComputer): boolean {
 export function createAgentEntity(
   computer: DeepSecurityComputer,
   computerName: string,
+  modules: ProtectionModuleStates = readProtectionModules(computer),
 ): Entity {
-  const modules = readProtectionModules(computer);
   const status = computer.computerStatus;
   const agentStatus = nonEmptyString(status?.agentStatus);
   const version = agentVersionOf(computer);

@@ -18,7 +18,10 @@ import { agentVersionOf, hasAgent } from './agent';
 import { CloudInstance } from './cloudInstance';
 import { readNetwork } from './network';
 import { parsePlatform } from './platform';
-import { readProtectionModules } from './protectionModules';
+import {
+  ProtectionModuleStates,
+  readProtectionModules,
+} from './protectionModules';
 
 /** Returns the name a computer is shown by in the manager's console. */
 export function computerName(computer: DeepSecurityComputer): string {
@@ -38,13 +41,13 @@ export function computerName(computer: DeepSecurityComputer): string {
 export function createComputerEntity(
   computer: DeepSecurityComputer,
   instances: CloudInstance[],
+  modules: ProtectionModuleStates = readProtectionModules(computer),
 ): Entity {
   const name = computerName(computer);
   const hostName = nonEmptyString(computer.hostName)?.toLowerCase();
   const platformText = nonEmptyString(computer.platform);
   const os = parsePlatform(platformText);
   const network = readNetwork(computer, instances);
-  const modules = readProtectionModules(computer);
   const status = computer.computerStatus;
   const [instance] = instances;
 

@@ -21,6 +21,7 @@ import { createAgentEntity, hasAgent } from './agent';
 import { readCloudInstances } from './cloudInstance';
 import { createCloudInstanceRelationship } from './cloudRelationships';
 import { computerName, createComputerEntity } from './converter';
+import { readProtectionModules } from './protectionModules';
 
 /** [computer key, group ID] for every computer in a group. */
 export const COMPUTER_GROUP_REFERENCES = 'computer-group-references';
@@ -40,7 +41,8 @@ export async function fetchComputers(
       client.iterateComputers(iteratee, afterPage),
     convert: (computer) => {
       const instances = readCloudInstances(computer);
-      const entity = createComputerEntity(computer, instances);
+      const modules = readProtectionModules(computer);
+      const entity = createComputerEntity(computer, instances, modules);
       const converted: ConvertedRecord = {
         entities: [entity],
         relationships: [
@@ -53,7 +55,11 @@ export async function fetchComputers(
       };
 
       if (hasAgent(computer)) {
-        const agent = createAgentEntity(computer, computerName(computer));
+        const agent = createAgentEntity(
+          computer,
+          computerName(computer),
+          modules,
+        );
         converted.entities.push(agent);
         converted.relationships.push(
           createRelationshipFromMetadata(
