@@ -11,13 +11,18 @@ const REGION_PATTERN = /^[a-z]+(-[a-z]+)*-\d+$/;
 
 const API_URL_EXAMPLE = 'https://dsm.example.com:4119/api';
 
+/**
+ * Builds the Cloud One Workload Security base URL of a region. The code is
+ * trimmed and lower-cased first, so `US-1` is read as `us-1`.
+ */
 export function buildCloudOneUrl(region: string): string {
-  if (!REGION_PATTERN.test(region)) {
+  const code = region.trim().toLowerCase();
+  if (!REGION_PATTERN.test(code)) {
     throw new IntegrationValidationError(
-      `Invalid region "${region}": expected a Cloud One region code such as us-1, de-1 or trend-us-1 (lower-case letters, a dash and digits).`,
+      `Invalid region "${region}": expected a Cloud One region code such as us-1, de-1 or trend-us-1 (letters, a dash and digits). To give a full address instead, leave region empty and set apiUrl, such as ${API_URL_EXAMPLE}.`,
     );
   }
-  return `https://workload.${region}.cloudone.trendmicro.com/api`;
+  return `https://workload.${code}.cloudone.trendmicro.com/api`;
 }
 
 /** Whether a host name or IP address refers to this machine. */
@@ -30,50 +35,68 @@ export function isLoopbackHost(hostname: string): boolean {
 
 /**
  * Checks `apiUrl` and returns it without a trailing slash. The messages show
- * the expected form and never echo credentials found inside the URL.
+ * the expected form. They echo the URL without any user name or password in
+ * it, because those are secrets that do not belong there.
  */
 export function normalizeApiUrl(apiUrl: string): string {
   const trimmed = apiUrl.trim();
+  const displayedUrl = withoutUserInfo(trimmed);
+
+  // `new URL('dsm.example.com:4119/api')` parses `dsm.example.com:` as the
+  // scheme, so a missing scheme is caught before parsing.
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed)) {
+    throw new IntegrationValidationError(
+      `Invalid apiUrl "${displayedUrl}": it does not start with https://. Expected the API base URL with scheme, host, optional port and /api, such as ${API_URL_EXAMPLE}.`,
+    );
+  }
 
   let url: URL;
   try {
     url = new URL(trimmed);
   } catch {
     throw new IntegrationValidationError(
-      `Invalid apiUrl "${trimmed}": it is not an absolute URL. Expected the API base URL with scheme, host, optional port and /api, such as ${API_URL_EXAMPLE}.`,
+      `Invalid apiUrl "${displayedUrl}": it is not a valid URL. Expected the API base URL with scheme, host, optional port and /api, such as ${API_URL_EXAMPLE}.`,
     );
   }
 
   if (url.username || url.password) {
     throw new IntegrationValidationError(
-      `Invalid apiUrl: it contains a user name or password. Remove them from the URL and put the API key in apiKey; expected a URL such as ${API_URL_EXAMPLE}.`,
+      `Invalid apiUrl "${displayedUrl}": it contains a user name or password. Remove them from the URL and put the API key in apiKey. Expected a URL such as ${API_URL_EXAMPLE}.`,
     );
   }
 
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new IntegrationValidationError(
-      `Invalid apiUrl "${trimmed}": the scheme must be https. Expected a URL such as ${API_URL_EXAMPLE}.`,
+      `Invalid apiUrl "${displayedUrl}": the scheme must be https. Expected a URL such as ${API_URL_EXAMPLE}.`,
     );
   }
 
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
     throw new IntegrationValidationError(
-      `Invalid apiUrl "${trimmed}": plain http is accepted only for loopback hosts, because the API key would cross the network unencrypted. Use https, as in ${API_URL_EXAMPLE}.`,
+      `Invalid apiUrl "${displayedUrl}": plain http is accepted only for loopback hosts, because the API key would cross the network unencrypted. Use https, as in ${API_URL_EXAMPLE}.`,
     );
   }
 
   if (url.search || url.hash) {
     throw new IntegrationValidationError(
-      `Invalid apiUrl "${trimmed}": remove the query string or fragment. Expected a URL such as ${API_URL_EXAMPLE}.`,
+      `Invalid apiUrl "${displayedUrl}": remove the query string or fragment. Expected a URL such as ${API_URL_EXAMPLE}.`,
     );
   }
 
   const path = url.pathname.replace(/\/+$/, '');
   if (!path.endsWith('/api')) {
     throw new IntegrationValidationError(
-      `Invalid apiUrl "${trimmed}": the path must end in /api, the root of the Deep Security REST API. Expected a URL such as ${API_URL_EXAMPLE}.`,
+      `Invalid apiUrl "${displayedUrl}": the path must end in /api, the root of the Deep Security REST API. Expected a URL such as ${API_URL_EXAMPLE}.`,
     );
   }
 
   return `${url.protocol}//${url.host}${path}`;
+}
+
+/**
+ * Replaces a `user:password@` part, with or without a scheme before it, by
+ * `***@`.
+ */
+function withoutUserInfo(text: string): string {
+  return text.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^/?#]*@/i, '$1***@');
 }

@@ -28,6 +28,27 @@ export function resolveConfig(
   config: IntegrationConfig,
 ): DeepSecurityConnectionConfig {
   const apiKey = validateApiKey(config.apiKey);
+  try {
+    return resolveConnection(config, apiKey);
+  } catch (err) {
+    // A key pasted into apiUrl or region would otherwise be echoed in the
+    // message that rejects that field.
+    if (
+      err instanceof IntegrationValidationError &&
+      err.message.includes(apiKey)
+    ) {
+      throw new IntegrationValidationError(
+        err.message.split(apiKey).join('[the apiKey value]'),
+      );
+    }
+    throw err;
+  }
+}
+
+function resolveConnection(
+  config: IntegrationConfig,
+  apiKey: string,
+): DeepSecurityConnectionConfig {
   const apiUrl = emptyToUndefined(config.apiUrl);
   const region = emptyToUndefined(config.region);
 
@@ -43,7 +64,7 @@ export function resolveConfig(
     baseUrl = normalizeApiUrl(apiUrl);
     baseUrlSource = 'apiUrl';
   } else if (region) {
-    baseUrl = buildCloudOneUrl(region.trim());
+    baseUrl = buildCloudOneUrl(region);
     baseUrlSource = 'region';
   } else {
     baseUrl = buildCloudOneUrl(DEFAULT_REGION);
@@ -83,7 +104,7 @@ function emptyToUndefined(value: string | undefined): string | undefined {
 function validateApiKey(apiKey: string | undefined): string {
   if (typeof apiKey !== 'string' || apiKey.trim() === '') {
     throw new IntegrationValidationError(
-      'Missing apiKey: set API_KEY to the secret of a Deep Security or Cloud One API key.',
+      'Missing apiKey: set it (API_KEY when run locally) to the secret of a Deep Security or Cloud One API key.',
     );
   }
 
