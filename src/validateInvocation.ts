@@ -1,5 +1,6 @@
 import {
   IntegrationExecutionContext,
+  IntegrationLogger,
   IntegrationProviderAPIError,
   IntegrationProviderAuthorizationError,
   IntegrationValidationError,
@@ -7,15 +8,30 @@ import {
 
 import { IntegrationConfig } from './config/fields';
 import { resolveConfig } from './config/resolveConfig';
+import { DeepSecurityClient } from './deep-security/client';
 import { getDeepSecurityClient } from './deep-security/clientRegistry';
+import {
+  RequestFailure,
+  RequestFailureKind,
+} from './deep-security/requestFailure';
+
+/**
+ * Failures that the user fixes in the configuration (apiUrl, region,
+ * caCertificate) or in the network path to the manager. During validation
+ * they become validation errors. Authentication, authorization, server and
+ * parse errors keep their own class.
+ */
+const CONFIGURATION_FAILURES: readonly RequestFailureKind[] = [
+  'network',
+  'timeout',
+  'tls',
+  'redirect',
+];
 
 /**
  * Checks the configuration fields, then makes one cheap authenticated call,
- * `GET /apikeys/current`, which reads no list.
- *
- * A 403 on that call proves the key authenticated, but a role may lack the
- * right to describe keys. The key is then accepted if it may search for one
- * computer; when it may not do that either, the role has no API access.
+ * `GET /apikeys/current`, which reads no list. Only when the key's role may
+ * not describe the key does a second call ask for at most one computer.
  */
 export async function validateInvocation(
   context: IntegrationExecutionContext<IntegrationConfig>,
@@ -41,10 +57,28 @@ export async function validateInvocation(
 
   const client = getDeepSecurityClient(instance.config, logger);
   try {
+    await checkApiKey(client, logger);
+  } catch (err) {
+    throw toValidationError(err);
+  }
+}
+
+/**
+ * Checks that the API accepts the key. A 403 on `GET /apikeys/current`
+ * proves that the key authenticated, but its role may lack the right to
+ * describe keys. The key is then accepted if it may search for one
+ * computer. When it may not, the 403 of that search names the computer
+ * right and API access.
+ */
+async function checkApiKey(
+  client: DeepSecurityClient,
+  logger: IntegrationLogger,
+): Promise<void> {
+  try {
     await client.getCurrentApiKey();
   } catch (err) {
     if (!(err instanceof IntegrationProviderAuthorizationError)) {
-      throw toValidationError(err);
+      throw err;
     }
     logger.info(
       { endpoint: err.endpoint },
@@ -54,16 +88,14 @@ export async function validateInvocation(
   }
 }
 
-/**
- * Turns a network or TLS failure into a validation error, which the user
- * sees as a configuration problem. Authentication, authorization and server
- * errors keep their own class.
- */
 function toValidationError(err: unknown): unknown {
+  if (!(err instanceof IntegrationProviderAPIError)) {
+    return err;
+  }
+  const failure = err.cause();
   if (
-    err instanceof IntegrationProviderAPIError &&
-    typeof err.status === 'string' &&
-    err.status !== 'NO_PROGRESS'
+    failure instanceof RequestFailure &&
+    CONFIGURATION_FAILURES.includes(failure.kind)
   ) {
     return new IntegrationValidationError(err.message);
   }

@@ -8,6 +8,7 @@ import {
   RequestFailure,
 } from './requestFailure';
 import { parseRetryAfter } from './retryAfter';
+import { readTlsReason } from './tlsReason';
 
 export interface HttpRequest {
   method: 'GET' | 'POST';
@@ -228,7 +229,9 @@ function classifyError(request: HttpRequest, err: unknown): RequestFailure {
     return new RequestFailure(
       'tls',
       request.endpoint,
-      `TLS connection to ${host} failed: ${code} (${error.message}). If the manager uses a self-signed or private certificate authority, put that authority's PEM certificate in caCertificate.`,
+      `TLS connection to ${host} failed: ${code} (${readTlsReason(
+        error.message,
+      )})`,
       { retryable: false, code },
     );
   }

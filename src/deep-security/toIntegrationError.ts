@@ -6,6 +6,7 @@ import {
 } from '@jupiterone/integration-sdk-core';
 
 import { errorMessage } from '../util/errorMessage';
+import { adviceFor } from './failureAdvice';
 import { RequestFailure } from './requestFailure';
 
 export interface FailedRequestContext {
@@ -16,10 +17,10 @@ export interface FailedRequestContext {
 }
 
 /**
- * Maps the last failure of a request to the SDK error class that tells the
- * user what to fix: 401 to an authentication error, 403 to an authorization
- * error naming the right to grant, anything else to a provider API error that
- * keeps its own cause.
+ * Maps the last failure of a request to the SDK error class of what the
+ * user must fix: 401 to an authentication error, 403 to an authorization
+ * error naming the right to grant, anything else to a provider API error
+ * that keeps its own cause and adds what to check.
  */
 export function toIntegrationError(
   err: unknown,
@@ -66,11 +67,18 @@ export function toIntegrationError(
 
   const attempts =
     context.attempts > 1 ? ` (gave up after ${context.attempts} attempts)` : '';
+  const advice = adviceFor(err);
   return new IntegrationProviderAPIError({
     endpoint: context.endpoint,
     status: status ?? err.options.code ?? err.kind.toUpperCase(),
     statusText: err.message,
-    message: `Deep Security request ${context.endpoint} failed: ${err.message}${attempts}`,
+    message: `Deep Security request ${context.endpoint} failed: ${endSentence(
+      `${err.message.replace(/\.+$/, '')}${attempts}`,
+    )}${advice ? ` ${advice}` : ''}`,
     cause: err,
   });
+}
+
+function endSentence(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
 }
