@@ -1,4 +1,5 @@
 import { setupRecording } from '@jupiterone/integration-sdk-testing';
+import type { Request } from '@pollyjs/core';
 
 import { IntegrationConfig } from '../../src/config/fields';
 import {
@@ -30,6 +31,50 @@ export const recordingInstanceConfig: IntegrationConfig = {
   apiUrl: `http://127.0.0.1:${RECORDING_PORT}/api`,
 };
 
+/** Request headers that carry the API key. */
+export const KEY_HEADERS = ['api-secret-key', 'authorization'];
+
+export type RecordingMode = 'record' | 'replay';
+
+/**
+ * Sets up Polly for Deep Security requests. The HAR files store the key
+ * headers as [REDACTED].
+ *
+ * In replay mode no request leaves the process, so the key headers are
+ * replaced with [REDACTED] before Polly looks a request up. Polly prints a
+ * request that has no recording, headers included, to console.error and
+ * into the error it throws, and the key then appears in neither. Record mode
+ * sends the real key to the server.
+ */
+export function setupDeepSecurityRecording(options: {
+  directory: string;
+  name: string;
+  mode: RecordingMode;
+}): ReturnType<typeof setupRecording> {
+  return setupRecording({
+    directory: options.directory,
+    name: options.name,
+    redactedRequestHeaders: KEY_HEADERS,
+    mutateRequest: options.mode === 'replay' ? redactKeyHeaders : undefined,
+    options: {
+      mode: options.mode,
+      recordIfMissing: false,
+      recordFailedRequests: true,
+      // Every search page of a resource goes to the same URL, and the body
+      // contains the ID that the page starts after.
+      matchRequestsBy: { headers: false, body: true, order: false },
+    },
+  });
+}
+
+function redactKeyHeaders(request: Request): void {
+  for (const header of KEY_HEADERS) {
+    if (request.hasHeader(header)) {
+      request.setHeader(header, '[REDACTED]');
+    }
+  }
+}
+
 /**
  * Starts a Polly recording that replays from `__recordings__` next to the
  * test. A request without a recording fails the test instead of reaching the
@@ -51,18 +96,10 @@ export async function startRecording(
     });
   }
 
-  const polly = setupRecording({
+  const polly = setupDeepSecurityRecording({
     directory,
     name,
-    redactedRequestHeaders: ['api-secret-key', 'authorization'],
-    options: {
-      mode: isRecording ? 'record' : 'replay',
-      recordIfMissing: false,
-      recordFailedRequests: true,
-      // Every search page of a resource goes to the same URL; the body
-      // holds the ID the page starts after.
-      matchRequestsBy: { headers: false, body: true, order: false },
-    },
+    mode: isRecording ? 'record' : 'replay',
   });
 
   return {
