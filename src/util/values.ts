@@ -75,9 +75,9 @@ export function ipAddress(value: unknown): string | undefined {
 
 /** Removes undefined values and repeats, keeping the first occurrence. */
 export function uniqueDefined<T>(values: Array<T | undefined>): T[] {
-  return [
-    ...new Set(values.filter((value): value is T => value !== undefined)),
-  ];
+  return Array.from(
+    new Set(values.filter((value): value is T => value !== undefined)),
+  );
 }
 
 /** Returns the strings of an array, skipping other values. */

@@ -48,6 +48,8 @@ export interface RunCliOptions {
   projectPath?: string;
   /** Prints the CLI's output as it arrives instead of only capturing it. */
   echo?: boolean;
+  /** Called with the CLI's process ID once it has started. */
+  onSpawn?: (pid: number) => void;
 }
 
 /** Makes a temporary project folder whose `src` links to this project's. */
@@ -86,6 +88,13 @@ export function runCli(options: RunCliOptions): Promise<CliResult> {
     // working folder. Without it ts-node targets ES5, where `instanceof` on
     // the client's own Error subclasses fails and spreading a Set yields [].
     TS_NODE_PROJECT: path.join(PROJECT_ROOT, 'tsconfig.json'),
+    // Host names fail locally instead of reaching a DNS server.
+    NODE_OPTIONS: [
+      process.env.NODE_OPTIONS,
+      `--require ${path.join(__dirname, 'offlineDns.js')}`,
+    ]
+      .filter(Boolean)
+      .join(' '),
     ...options.env,
   });
 
@@ -95,6 +104,9 @@ export function runCli(options: RunCliOptions): Promise<CliResult> {
       [CLI, ...options.args, '--project-path', projectPath],
       { cwd: workDirectory, env, stdio: ['ignore', 'pipe', 'pipe'] },
     );
+    if (child.pid !== undefined) {
+      options.onSpawn?.(child.pid);
+    }
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => {

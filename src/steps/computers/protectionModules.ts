@@ -51,8 +51,8 @@ export function readProtectionModules(
   return {
     properties,
     activeModules,
-    functions: [
-      ...new Set(activeModules.map((name) => MODULE_FUNCTIONS[name])),
-    ],
+    functions: Array.from(
+      new Set(activeModules.map((name) => MODULE_FUNCTIONS[name])),
+    ),
   };
 }

@@ -65,7 +65,7 @@ export async function linkReferences(options: LinkOptions): Promise<void> {
         relationshipType: relationship._type,
         referencedType,
         missingCount: missingIds.size,
-        missingIds: [...missingIds].slice(0, MAX_LOGGED_MISSING_IDS),
+        missingIds: Array.from(missingIds).slice(0, MAX_LOGGED_MISSING_IDS),
       },
       `Skipped ${relationship._type} relationships to ${missingIds.size} ${referencedType} IDs that were not collected`,
     );
