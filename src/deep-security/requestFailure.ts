@@ -3,6 +3,8 @@ export type RequestFailureKind =
   | 'http'
   | 'timeout'
   | 'network'
+  /** The connection closed before the whole response body arrived. */
+  | 'truncated'
   | 'tls'
   | 'parse'
   | 'redirect';

@@ -1,8 +1,6 @@
-import {
-  IntegrationLogger,
-  IntegrationProviderAPIError,
-} from '@jupiterone/integration-sdk-core';
+import { IntegrationLogger } from '@jupiterone/integration-sdk-core';
 
+import { noProgressError } from './noProgressError';
 import { DeepSecurityResource } from './resources';
 import { DeepSecurityTransport } from './transport';
 import { findWrapperProblem, hasIntegerId, readWrapper } from './wrapper';
@@ -16,6 +14,9 @@ export interface SearchSummary {
   /** Records skipped because they had no integer `ID`. */
   invalid: number;
 }
+
+/** Maximum number of repeated IDs and ID-less records logged one by one. */
+const MAX_LOGGED_RECORDS = 20;
 
 /**
  * Reads every record of a resource through `POST /<resource>/search`, in
@@ -41,6 +42,7 @@ export async function searchPages<T extends { ID: number }>(
     invalid: 0,
   };
   const seenIds = new Set<number>();
+  const duplicateIds: number[] = [];
   const query: Array<[string, string]> = (resource.expand ?? []).map(
     (value) => ['expand', value],
   );
@@ -84,17 +86,26 @@ export async function searchPages<T extends { ID: number }>(
       nextPage = requestPageAfter(highestId);
     }
 
+    const readBefore = {
+      duplicates: summary.duplicates,
+      invalid: summary.invalid,
+    };
     for (const record of records) {
       if (!hasIntegerId(record)) {
         summary.invalid++;
-        logger.warn(
-          { resource: resource.name, page: summary.pages },
-          `Skipped a ${resource.name} record without an integer ID`,
-        );
+        if (summary.invalid <= MAX_LOGGED_RECORDS) {
+          logger.warn(
+            { resource: resource.name, page: summary.pages },
+            `Skipped a ${resource.name} record without an integer ID on page ${summary.pages}`,
+          );
+        }
         continue;
       }
       if (seenIds.has(record.ID)) {
         summary.duplicates++;
+        if (duplicateIds.length < MAX_LOGGED_RECORDS) {
+          duplicateIds.push(record.ID);
+        }
         continue;
       }
       seenIds.add(record.ID);
@@ -106,11 +117,13 @@ export async function searchPages<T extends { ID: number }>(
     await afterPage?.();
 
     if (highestId <= lastId) {
-      throw new IntegrationProviderAPIError({
-        endpoint: `POST ${transport.baseUrl}${resource.path}/search`,
-        status: 'NO_PROGRESS',
-        statusText: `page ${summary.pages} holds no ID greater than ${lastId}`,
-        message: `Deep Security ${resource.name} search made no progress: page ${summary.pages} asked for IDs greater than ${lastId} but held only IDs up to ${highestId}. ${summary.records} ${resource.name} were read before paging stopped; the list is incomplete.`,
+      throw noProgressError(transport.baseUrl, resource, {
+        page: summary.pages,
+        afterId: lastId,
+        records: records.length,
+        repeated: summary.duplicates - readBefore.duplicates,
+        withoutId: summary.invalid - readBefore.invalid,
+        collected: summary.records,
       });
     }
     lastId = highestId;
@@ -126,14 +139,25 @@ export async function searchPages<T extends { ID: number }>(
     );
   }
 
-  if (summary.duplicates > 0 || summary.invalid > 0) {
+  if (summary.duplicates > 0) {
+    const more = summary.duplicates > duplicateIds.length ? ', …' : '';
     logger.warn(
       {
         resource: resource.name,
         duplicates: summary.duplicates,
-        invalid: summary.invalid,
+        duplicateIds,
       },
-      `${resource.name}: skipped ${summary.duplicates} repeated and ${summary.invalid} ID-less records`,
+      `${resource.name}: skipped ${
+        summary.duplicates
+      } records whose ID had already been read (IDs ${duplicateIds.join(
+        ', ',
+      )}${more}); each ID was read once`,
+    );
+  }
+  if (summary.invalid > 0) {
+    logger.warn(
+      { resource: resource.name, invalid: summary.invalid },
+      `${resource.name}: skipped ${summary.invalid} records without an integer ID`,
     );
   }
   return summary;

@@ -7,6 +7,8 @@ import {
   isTlsErrorCode,
   RequestFailure,
 } from './requestFailure';
+import { findJsonErrorIndex } from './jsonErrorIndex';
+import { ResponseProgress, watchResponses } from './responseWatch';
 import { parseRetryAfter } from './retryAfter';
 import { readTlsReason } from './tlsReason';
 
@@ -26,6 +28,12 @@ export interface HttpResult {
   bytesReceived: number;
 }
 
+/** Reason for which sendRequest aborted an attempt itself. */
+type StopReason = 'timeout' | 'cut-short';
+
+/** Characters of a non-JSON body quoted in the error, enough for a page title. */
+const MAX_QUOTED_BODY = 100;
+
 /** Redirects followed within the same origin before giving up. */
 const MAX_REDIRECTS = 5;
 
@@ -38,7 +46,15 @@ const MAX_REDIRECTS = 5;
  */
 export async function sendRequest(request: HttpRequest): Promise<HttpResult> {
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), request.timeoutMs);
+  let stopReason: StopReason | undefined;
+  const stop = (reason: StopReason) => {
+    if (stopReason === undefined) {
+      stopReason = reason;
+      controller.abort();
+    }
+  };
+  const timer = setTimeout(() => stop('timeout'), request.timeoutMs);
+  const watched = watchResponses(request.agent, () => stop('cut-short'));
 
   try {
     let url = request.url;
@@ -47,7 +63,7 @@ export async function sendRequest(request: HttpRequest): Promise<HttpResult> {
         method: request.method,
         headers: request.headers,
         body: request.body,
-        agent: request.agent,
+        agent: watched.agent,
         redirect: 'manual',
         signal: controller.signal,
       });
@@ -61,7 +77,7 @@ export async function sendRequest(request: HttpRequest): Promise<HttpResult> {
       return await readResponse(request, response);
     }
   } catch (err) {
-    throw classifyError(request, err);
+    throw classifyError(request, err, stopReason, watched.progress);
   } finally {
     clearTimeout(timer);
   }
@@ -167,24 +183,45 @@ function parseJsonBody(
 
   try {
     return JSON.parse(text);
-  } catch (err) {
-    const position = readJsonErrorPosition(err, text.length);
-    const kind = contentType.includes('json')
-      ? 'invalid JSON'
-      : `a ${contentType || 'body without content type'} instead of JSON`;
+  } catch {
+    const index = findJsonErrorIndex(text) ?? text.length;
+    // The message counts bytes, as a proxy log or a hex dump would. The
+    // index from the scan counts UTF-16 characters.
+    const byte = Buffer.byteLength(text.slice(0, index), 'utf8');
+    const total = Buffer.byteLength(text, 'utf8');
+    const location = `parse error at byte ${byte} of ${total}`;
+
+    if (contentType.includes('json')) {
+      const found =
+        index < text.length
+          ? `unexpected ${JSON.stringify(text[index])}`
+          : 'the body ends too early';
+      throw new RequestFailure(
+        'parse',
+        request.endpoint,
+        `the server answered ${response.status} with invalid JSON (${location}: ${found})`,
+        { status: response.status, retryable: true },
+      );
+    }
     throw new RequestFailure(
       'parse',
       request.endpoint,
-      `the server answered ${response.status} with ${kind} (parse error at byte ${position} of ${text.length})`,
+      `the server answered ${response.status} with ${
+        contentType ? `a ${contentType} body` : 'a body without content type'
+      } instead of JSON (${location}). The body starts with ${quoteStart(
+        text,
+      )}; a proxy or sign-in page may be answering instead of the API.`,
       { status: response.status, retryable: true },
     );
   }
 }
 
-function readJsonErrorPosition(err: unknown, length: number): number {
-  const match =
-    err instanceof Error ? /position (\d+)/.exec(err.message) : null;
-  return match ? Number(match[1]) : length;
+/** Quotes the start of a body on one line. */
+function quoteStart(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return JSON.stringify(
+    line.length > MAX_QUOTED_BODY ? `${line.slice(0, MAX_QUOTED_BODY)}…` : line,
+  );
 }
 
 /** Reads `message` from a Deep Security error body, which may not be JSON. */
@@ -207,7 +244,12 @@ function hasMessage(value: unknown): value is { message: string } {
   );
 }
 
-function classifyError(request: HttpRequest, err: unknown): RequestFailure {
+function classifyError(
+  request: HttpRequest,
+  err: unknown,
+  stopReason: StopReason | undefined,
+  progress: ResponseProgress,
+): RequestFailure {
   if (err instanceof RequestFailure) {
     return err;
   }
@@ -216,11 +258,30 @@ function classifyError(request: HttpRequest, err: unknown): RequestFailure {
   const code = readErrorCode(error);
   const host = new URL(request.url).host;
 
-  if (error.name === 'AbortError') {
+  if (stopReason === 'cut-short') {
+    return new RequestFailure(
+      'truncated',
+      request.endpoint,
+      `the connection closed after ${describeBodyProgress(progress)} of the ${
+        progress.status
+      } response had arrived`,
+      { retryable: true },
+    );
+  }
+
+  if (stopReason === 'timeout' || error.name === 'AbortError') {
+    const detail =
+      progress.status === undefined
+        ? 'no status line or headers arrived'
+        : `the headers (status ${
+            progress.status
+          }) arrived, then the body stalled after ${describeBodyProgress(
+            progress,
+          )}`;
     return new RequestFailure(
       'timeout',
       request.endpoint,
-      `no complete response from ${host} within ${request.timeoutMs} ms`,
+      `no complete response from ${host} within ${request.timeoutMs} ms: ${detail}`,
       { retryable: true, code: 'ETIMEDOUT' },
     );
   }
@@ -255,6 +316,12 @@ function classifyError(request: HttpRequest, err: unknown): RequestFailure {
     })`,
     { retryable: code === undefined || isRetryableNetworkCode(code), code },
   );
+}
+
+function describeBodyProgress(progress: ResponseProgress): string {
+  return progress.contentLength === undefined
+    ? `${progress.bodyBytes} body bytes (no Content-Length)`
+    : `${progress.bodyBytes} of ${progress.contentLength} body bytes`;
 }
 
 function readErrorCode(error: Error): string | undefined {

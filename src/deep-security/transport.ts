@@ -101,6 +101,7 @@ export class DeepSecurityTransport {
     const startedAt = Date.now();
     let nextDelayMs = policy.initialDelayMs;
     let attempts = 0;
+    let timeLimitNote: string | undefined;
 
     try {
       return await retry(
@@ -149,7 +150,8 @@ export class DeepSecurityTransport {
 
             nextDelayMs = this.computeDelay(err, context.attemptNum);
             const elapsedMs = Date.now() - startedAt;
-            if (elapsedMs + nextDelayMs > policy.totalTimeoutMs) {
+            if (elapsedMs + nextDelayMs >= policy.totalTimeoutMs) {
+              timeLimitNote = `stopped retrying after ${elapsedMs} ms, because another wait of ${nextDelayMs} ms would exceed the limit of ${policy.totalTimeoutMs} ms for the whole request (totalTimeoutMs)`;
               context.abort();
               return;
             }
@@ -168,7 +170,12 @@ export class DeepSecurityTransport {
                   status: err.options.status,
                   delayMs: nextDelayMs,
                 },
-                `Deep Security request failed (${err.message}); retrying`,
+                `Deep Security request ${endpoint} failed: ${err.message.replace(
+                  /\.+$/,
+                  '',
+                )}. Retrying in ${nextDelayMs} ms (attempt ${
+                  context.attemptNum + 2
+                } of ${policy.maxAttempts}).`,
               );
             }
           },
@@ -179,7 +186,7 @@ export class DeepSecurityTransport {
         },
       );
     } catch (err) {
-      throw toIntegrationError(err, {
+      throw toIntegrationError(withTimeLimitNote(err, timeLimitNote), {
         endpoint,
         attempts,
         requiredRight: request.requiredRight,
@@ -212,4 +219,17 @@ export class DeepSecurityTransport {
   destroy(): void {
     this.agent.destroy();
   }
+}
+
+/** Adds why retrying stopped early to the last failure's message. */
+function withTimeLimitNote(err: unknown, note: string | undefined): unknown {
+  if (note === undefined || !(err instanceof RequestFailure)) {
+    return err;
+  }
+  return new RequestFailure(
+    err.kind,
+    err.endpoint,
+    `${err.message.replace(/\.+$/, '')}; ${note}`,
+    err.options,
+  );
 }
