@@ -60,4 +60,21 @@ describe('createAdministratorRoleEntity', () => {
     expect(countRights(undefined)).toBeUndefined();
     expect(countRights({})).toBeUndefined();
   });
+
+  test('null fields become absent properties', () => {
+    const withNulls = {
+      ID: 5,
+      name: null,
+      urn: null,
+      allComputers: null,
+      computerGroupIDs: null,
+      rights: null,
+    } as unknown as DeepSecurityAdministratorRole;
+
+    const entity = createAdministratorRoleEntity(withNulls);
+
+    expect(entity).toMatchGraphObjectSchema({ _class: ['AccessRole'] });
+    expect(entity).not.toHaveProperty('allComputers');
+    expect(entity).not.toHaveProperty('urn');
+  });
 });

@@ -77,4 +77,43 @@ describe('createAdministratorEntity', () => {
     expect(entity).not.toHaveProperty('active');
     expect(entity.createdOn).toBeUndefined();
   });
+
+  test('null fields become absent properties', () => {
+    // The API leaves unset fields out, but a null must not break conversion.
+    const withNulls = {
+      ID: 6,
+      username: null,
+      fullName: null,
+      emailAddress: null,
+      active: null,
+      roleID: null,
+      created: null,
+      mfaType: null,
+    } as unknown as DeepSecurityAdministrator;
+
+    const entity = createAdministratorEntity(withNulls);
+
+    expect(entity).toMatchGraphObjectSchema({ _class: ['User'] });
+    expect(entity.name).toBe('Administrator 6');
+    for (const name of ['email', 'active', 'roleId', 'createdOn', 'mfaType']) {
+      // The SDK sets createdOn itself, to undefined when there is none.
+      expect({ name, value: entity[name] }).toEqual({ name, value: undefined });
+    }
+  });
+
+  test('non-email name and invalid address', () => {
+    const entity = createAdministratorEntity({
+      ID: 12,
+      username: 'backup_svc',
+      emailAddress: 'backup_svc at example',
+      created: 1586982455,
+      lastSignIn: 1587488991,
+    });
+
+    expect(entity).toMatchGraphObjectSchema({ _class: ['User'] });
+    expect(entity.username).toBe('backup_svc');
+    expect(entity).not.toHaveProperty('email');
+    expect(entity.createdOn).toBe(1586982455000);
+    expect(entity.lastSignInOn).toBe(1587488991000);
+  });
 });

@@ -51,4 +51,35 @@ describe('createApiKeyEntity', () => {
 
     expect(JSON.stringify(entity)).not.toContain(secret);
   });
+
+  test('null fields and a zero role', () => {
+    const withNulls = {
+      ID: 9,
+      keyName: null,
+      description: null,
+      active: null,
+      roleID: 0,
+      created: null,
+      expiryDate: null,
+    } as unknown as DeepSecurityApiKey;
+
+    const entity = createApiKeyEntity(withNulls);
+
+    expect(entity).toMatchGraphObjectSchema({ _class: ['Key'] });
+    expect(entity.name).toEqual(expect.stringContaining('9'));
+    for (const name of ['description', 'active', 'roleId', 'createdOn']) {
+      // The SDK sets createdOn itself, to undefined when there is none.
+      expect({ name, value: entity[name] }).toEqual({ name, value: undefined });
+    }
+  });
+
+  test('unknown role ID is kept', () => {
+    const entity = createApiKeyEntity({
+      ID: 9,
+      keyName: 'orphaned-key',
+      roleID: 42,
+    });
+
+    expect(entity.roleId).toBe(42);
+  });
 });

@@ -54,4 +54,20 @@ describe('createComputerGroupEntity', () => {
     expect(entity.name).toBe('Computer group 3');
     expect(entity).not.toHaveProperty('parentGroupId');
   });
+
+  test('null fields become absent properties', () => {
+    const withNulls = {
+      ID: 4,
+      name: null,
+      type: null,
+      parentGroupID: null,
+      cloudType: null,
+    } as unknown as DeepSecurityComputerGroup;
+
+    const entity = createComputerGroupEntity(withNulls);
+
+    expect(entity).toMatchGraphObjectSchema({ _class: ['Group'] });
+    expect(entity.name).toBe('Computer group 4');
+    expect(entity).not.toHaveProperty('parentGroupId');
+  });
 });

@@ -153,6 +153,66 @@ describe('createComputerEntity', () => {
   test('displayName wins over host name', () => {
     expect(computerName({ ID: 1, hostName: 'h', displayName: 'd' })).toBe('d');
   });
+
+  test('null fields become absent properties', () => {
+    const withNulls = {
+      ID: 13,
+      hostName: null,
+      displayName: null,
+      platform: null,
+      lastIPUsed: null,
+      groupID: null,
+      policyID: null,
+      agentVersion: null,
+      lastAgentCommunication: null,
+      computerStatus: null,
+      interfaces: null,
+      ec2VirtualMachineSummary: null,
+      firewall: null,
+    } as unknown as DeepSecurityComputer;
+
+    const entity = convert(withNulls);
+
+    expect(entity).toMatchGraphObjectSchema({ _class: ['Host'] });
+    expect(entity.name).toBe('Computer 13');
+    expect(entity.hostname).toBeNull();
+    expect(entity.agentInstalled).toBe(false);
+    for (const name of ['platform', 'groupId', 'lastSeenOn', 'ipAddress']) {
+      expect(entity).not.toHaveProperty(name);
+    }
+  });
+
+  test('missing host name uses display name', () => {
+    const entity = convert({ ID: 14, displayName: 'billing-db' });
+
+    expect(entity).toMatchGraphObjectSchema({ _class: ['Host'] });
+    expect(entity.name).toBe('billing-db');
+    expect(entity.hostname).toBeNull();
+  });
+
+  test('empty display name and no host name', () => {
+    const entity = convert({ ID: 15, displayName: '' });
+
+    expect(entity.name).toBe('Computer 15');
+  });
+
+  test('agent without an IP address', () => {
+    const computer: DeepSecurityComputer = {
+      ID: 16,
+      hostName: 'build-7',
+      lastIPUsed: '',
+      agentVersion: '20.0.0.877',
+      agentFingerPrint: 'AA:BB:CC',
+      computerStatus: { agentStatus: 'active' },
+    };
+
+    const entity = convert(computer);
+
+    expect(hasAgent(computer)).toBe(true);
+    expect(entity.agentInstalled).toBe(true);
+    expect(entity).not.toHaveProperty('lastIpUsed');
+    expect(entity).not.toHaveProperty('ipAddress');
+  });
 });
 
 describe('agents', () => {
@@ -197,6 +257,21 @@ describe('agents', () => {
   test('fingerprint alone means an agent', () => {
     expect(hasAgent({ ID: 1, agentVersion: '0.0.0.0' })).toBe(false);
     expect(hasAgent({ ID: 1, agentFingerPrint: 'AA:BB' })).toBe(true);
+  });
+
+  test('unknown agent status is kept and not active', () => {
+    const agent = createAgentEntity(
+      {
+        ID: 17,
+        agentVersion: '20.0.1',
+        computerStatus: { agentStatus: 'mystery' },
+      },
+      'h',
+    );
+
+    expect(agent).toMatchGraphObjectSchema({ _class: ['HostAgent'] });
+    expect(agent.status).toBe('mystery');
+    expect(agent.active).toBe(false);
   });
 });
 
