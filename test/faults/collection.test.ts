@@ -1,3 +1,5 @@
+import fs from 'fs';
+
 import { Entity } from '@jupiterone/integration-sdk-core';
 
 import { Entities, Steps } from '../../src/constants';
@@ -8,7 +10,12 @@ import {
   RunningDeepSecurityServer,
   startDeepSecurityServer,
 } from '../deep-security-server';
-import { CollectSummary, readSummary, runCli } from '../helpers/cli';
+import {
+  CollectSummary,
+  createScratchProject,
+  readSummary,
+  runCli,
+} from '../helpers/cli';
 import { countByType, readCollectedGraph } from '../helpers/collectedGraph';
 import { API_KEY } from './faultServer';
 
@@ -46,6 +53,7 @@ describe('collection under faults with the CLI', () => {
   let summary: CollectSummary;
   let entities: Entity[];
   let output: string;
+  const projectPath = createScratchProject();
 
   beforeAll(async () => {
     server = await startDeepSecurityServer({
@@ -69,6 +77,7 @@ describe('collection under faults with the CLI', () => {
     });
     const result = await runCli({
       args: ['collect'],
+      projectPath,
       env: {
         API_KEY,
         API_URL: server.url,
@@ -82,6 +91,7 @@ describe('collection under faults with the CLI', () => {
 
   afterAll(async () => {
     await server?.close();
+    fs.rmSync(projectPath, { recursive: true, force: true });
   });
 
   test('only the roles step fails', () => {
