@@ -31,6 +31,9 @@ export class RequestFailure extends Error {
     },
   ) {
     super(message);
+    // Keeps `instanceof` working when ts-node compiles this file to ES5,
+    // which `j1-integration` does when run outside the project folder.
+    Object.setPrototypeOf(this, RequestFailure.prototype);
     this.name = 'RequestFailure';
   }
 
