@@ -1,4 +1,5 @@
 import { Entities } from '../constants';
+import { PROTECTION_MODULES } from './types';
 
 /**
  * A Deep Security resource that the collector pages through with
@@ -72,13 +73,7 @@ export const Resources = {
     expand: [
       'computerStatus',
       'interfaces',
-      'antiMalware',
-      'webReputation',
-      'firewall',
-      'intrusionPrevention',
-      'integrityMonitoring',
-      'logInspection',
-      'applicationControl',
+      ...PROTECTION_MODULES,
       'allVirtualMachineSummaries',
     ],
   },

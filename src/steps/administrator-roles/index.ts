@@ -5,38 +5,20 @@ import {
 
 import { IntegrationConfig } from '../../config/fields';
 import { Entities, Relationships, Steps } from '../../constants';
-import { getDeepSecurityClient } from '../../deep-security/clientRegistry';
 import { Resources } from '../../deep-security/resources';
-import { getAccountEntity } from '../account/getAccountEntity';
-import { collectResource } from '../collectResource';
-import { createRelationshipFromMetadata } from '../relationshipFactory';
+import { collectAccountResource } from '../collectAccountResource';
 import { createAdministratorRoleEntity } from './converter';
 
 export async function fetchAdministratorRoles(
   context: IntegrationStepExecutionContext<IntegrationConfig>,
 ): Promise<void> {
-  const { instance, jobState, logger } = context;
-  const client = getDeepSecurityClient(instance.config, logger);
-  const account = await getAccountEntity(jobState, instance.id);
-
-  await collectResource({
+  await collectAccountResource({
     context,
     resource: Resources.roles,
-    iterate: (iteratee, afterPage) =>
+    iterate: (client, iteratee, afterPage) =>
       client.iterateAdministratorRoles(iteratee, afterPage),
-    convert: (role) => {
-      const entity = createAdministratorRoleEntity(role);
-      return {
-        entities: [entity],
-        relationships: [
-          createRelationshipFromMetadata(
-            Relationships.ACCOUNT_HAS_ADMINISTRATOR_ROLE,
-            account._key,
-            entity._key,
-          ),
-        ],
-      };
-    },
+    convert: createAdministratorRoleEntity,
+    accountRelationship: Relationships.ACCOUNT_HAS_ADMINISTRATOR_ROLE,
   });
 }
 

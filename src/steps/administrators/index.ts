@@ -5,12 +5,8 @@ import {
 
 import { IntegrationConfig } from '../../config/fields';
 import { Entities, Relationships, Steps } from '../../constants';
-import { getDeepSecurityClient } from '../../deep-security/clientRegistry';
 import { Resources } from '../../deep-security/resources';
-import { getAccountEntity } from '../account/getAccountEntity';
-import { collectResource } from '../collectResource';
-import { Reference } from '../references';
-import { createRelationshipFromMetadata } from '../relationshipFactory';
+import { collectAccountResource } from '../collectAccountResource';
 import { createAdministratorEntity } from './converter';
 
 /** [administrator key, role ID] for every administrator with a role. */
@@ -19,35 +15,16 @@ export const ADMINISTRATOR_ROLE_REFERENCES = 'administrator-role-references';
 export async function fetchAdministrators(
   context: IntegrationStepExecutionContext<IntegrationConfig>,
 ): Promise<void> {
-  const { instance, jobState, logger } = context;
-  const client = getDeepSecurityClient(instance.config, logger);
-  const account = await getAccountEntity(jobState, instance.id);
-  const roleReferences: Reference[] = [];
-
-  await collectResource({
+  const roleReferences = await collectAccountResource({
     context,
     resource: Resources.administrators,
-    iterate: (iteratee, afterPage) =>
+    iterate: (client, iteratee, afterPage) =>
       client.iterateAdministrators(iteratee, afterPage),
-    convert: (administrator) => {
-      const entity = createAdministratorEntity(administrator);
-      if (typeof entity.roleId === 'number') {
-        roleReferences.push([entity._key, entity.roleId]);
-      }
-      return {
-        entities: [entity],
-        relationships: [
-          createRelationshipFromMetadata(
-            Relationships.ACCOUNT_HAS_ADMINISTRATOR,
-            account._key,
-            entity._key,
-          ),
-        ],
-      };
-    },
+    convert: createAdministratorEntity,
+    accountRelationship: Relationships.ACCOUNT_HAS_ADMINISTRATOR,
+    referenceProperty: 'roleId',
   });
-
-  await jobState.setData(ADMINISTRATOR_ROLE_REFERENCES, roleReferences);
+  await context.jobState.setData(ADMINISTRATOR_ROLE_REFERENCES, roleReferences);
 }
 
 export const administratorSteps: IntegrationStep<IntegrationConfig>[] = [

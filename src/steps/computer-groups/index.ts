@@ -5,44 +5,22 @@ import {
 
 import { IntegrationConfig } from '../../config/fields';
 import { Entities, Relationships, Steps } from '../../constants';
-import { getDeepSecurityClient } from '../../deep-security/clientRegistry';
 import { Resources } from '../../deep-security/resources';
-import { getAccountEntity } from '../account/getAccountEntity';
-import { collectResource } from '../collectResource';
-import { Reference } from '../references';
-import { createRelationshipFromMetadata } from '../relationshipFactory';
+import { collectAccountResource } from '../collectAccountResource';
 import { linkReferences } from '../relationships/linkReferences';
 import { createComputerGroupEntity } from './converter';
 
 export async function fetchComputerGroups(
   context: IntegrationStepExecutionContext<IntegrationConfig>,
 ): Promise<void> {
-  const { instance, jobState, logger } = context;
-  const client = getDeepSecurityClient(instance.config, logger);
-  const account = await getAccountEntity(jobState, instance.id);
-  const parentReferences: Reference[] = [];
-
-  await collectResource({
+  const parentReferences = await collectAccountResource({
     context,
     resource: Resources.computerGroups,
-    iterate: (iteratee, afterPage) =>
+    iterate: (client, iteratee, afterPage) =>
       client.iterateComputerGroups(iteratee, afterPage),
-    convert: (group) => {
-      const entity = createComputerGroupEntity(group);
-      if (typeof entity.parentGroupId === 'number') {
-        parentReferences.push([entity._key, entity.parentGroupId]);
-      }
-      return {
-        entities: [entity],
-        relationships: [
-          createRelationshipFromMetadata(
-            Relationships.ACCOUNT_HAS_COMPUTER_GROUP,
-            account._key,
-            entity._key,
-          ),
-        ],
-      };
-    },
+    convert: createComputerGroupEntity,
+    accountRelationship: Relationships.ACCOUNT_HAS_COMPUTER_GROUP,
+    referenceProperty: 'parentGroupId',
   });
 
   // A child may arrive before its parent, so the hierarchy is linked once
