@@ -29,6 +29,13 @@ const CONFIGURATION_FAILURES: readonly RequestFailureKind[] = [
 ];
 
 /**
+ * Attempts per validation call. A wrong host or port is the usual cause of a
+ * refused connection here, so validation fails after one retry instead of
+ * backing off through the whole retry policy.
+ */
+const VALIDATION_MAX_ATTEMPTS = 2;
+
+/**
  * Checks the configuration fields, then makes one cheap authenticated call,
  * `GET /apikeys/current`, which reads no list. Only when the key's role may
  * not describe the key does a second call ask for at most one computer.
@@ -75,7 +82,7 @@ async function checkApiKey(
   logger: IntegrationLogger,
 ): Promise<void> {
   try {
-    await client.getCurrentApiKey();
+    await client.getCurrentApiKey({ maxAttempts: VALIDATION_MAX_ATTEMPTS });
   } catch (err) {
     if (!(err instanceof IntegrationProviderAuthorizationError)) {
       throw err;
@@ -84,7 +91,7 @@ async function checkApiKey(
       { endpoint: err.endpoint },
       'The API key authenticated but may not describe itself; checking that it may read computers',
     );
-    await client.probeComputers();
+    await client.probeComputers({ maxAttempts: VALIDATION_MAX_ATTEMPTS });
   }
 }
 

@@ -182,3 +182,29 @@ describe('resolveConfig', () => {
     });
   });
 });
+
+describe('trailing .env comments', () => {
+  test.each([
+    ['apiUrl', 'API_URL', 'https://dsm.example.com:4119/api   # the manager'],
+    ['region', 'REGION', 'de-1  # Frankfurt'],
+    ['apiKeyType', 'API_KEY_TYPE', 'legacy # old key'],
+  ])('%s comment is named', (field, variable, value) => {
+    const config = { apiKey: 'secret-key-1234', [field]: value };
+
+    expect(() => resolveConfig(config)).toThrow(
+      `Invalid ${field} (${variable}): the value contains " #"`,
+    );
+  });
+
+  test('key comment does not echo the key', () => {
+    let message = '';
+    try {
+      resolveConfig({ apiKey: 'secret-key-1234 # prod' });
+    } catch (err) {
+      message = err instanceof Error ? err.message : String(err);
+    }
+
+    expect(message).toContain('Invalid apiKey (API_KEY)');
+    expect(message).not.toContain('secret-key-1234');
+  });
+});

@@ -27,6 +27,7 @@ export interface DeepSecurityConnectionConfig {
 export function resolveConfig(
   config: IntegrationConfig,
 ): DeepSecurityConnectionConfig {
+  rejectTrailingComments(config);
   const apiKey = validateApiKey(config.apiKey);
   try {
     return resolveConnection(config, apiKey);
@@ -147,4 +148,29 @@ function validateCaCertificate(value: string | undefined): string | undefined {
     );
   }
   return pem;
+}
+
+/** Fields read from `.env` as text, with their environment variable names. */
+const TEXT_FIELDS: Array<[keyof IntegrationConfig, string]> = [
+  ['apiKey', 'API_KEY'],
+  ['apiUrl', 'API_URL'],
+  ['region', 'REGION'],
+  ['apiKeyType', 'API_KEY_TYPE'],
+];
+
+/**
+ * Rejects a value that ends in a `# comment`. The SDK reads `.env` with
+ * dotenv 8, which keeps a comment written after a value as part of it, and
+ * the field's own check would then report a confusing cause. The message
+ * never repeats the value, because it may be the key.
+ */
+function rejectTrailingComments(config: IntegrationConfig): void {
+  for (const [field, variable] of TEXT_FIELDS) {
+    const value = config[field];
+    if (typeof value === 'string' && /\s#/.test(value)) {
+      throw new IntegrationValidationError(
+        `Invalid ${field} (${variable}): the value contains " #" followed by more text, which looks like a comment. A .env file keeps a comment written after a value as part of the value, so put comments on their own line.`,
+      );
+    }
+  }
 }

@@ -20,6 +20,11 @@ export type Iteratee<T> = (record: T) => Promise<void>;
 /** Called after the records of each page went through the iteratee. */
 export type PageCallback = () => Promise<void>;
 
+export interface RequestOptions {
+  /** Fewer attempts than the retry policy allows, for calls that must fail fast. */
+  maxAttempts?: number;
+}
+
 export interface DeepSecurityClientOptions {
   retryPolicy?: Partial<RetryPolicy>;
   maxConcurrentRequests?: number;
@@ -58,10 +63,13 @@ export class DeepSecurityClient {
    * Describes the key making the call (`GET /apikeys/current`). This is the
    * cheapest authenticated call; it reads no list.
    */
-  async getCurrentApiKey(): Promise<DeepSecurityCurrentApiKey | undefined> {
+  async getCurrentApiKey(
+    options: RequestOptions = {},
+  ): Promise<DeepSecurityCurrentApiKey | undefined> {
     const body = await this.transport.request({
       method: 'GET',
       path: '/apikeys/current',
+      maxAttempts: options.maxAttempts,
     });
     return hasIntegerId(body) ? (body as DeepSecurityCurrentApiKey) : undefined;
   }
@@ -70,8 +78,9 @@ export class DeepSecurityClient {
    * Asks for at most one computer with no expanded objects. Used only to
    * tell whether a key that may not describe itself can read computers.
    */
-  async probeComputers(): Promise<void> {
+  async probeComputers(options: RequestOptions = {}): Promise<void> {
     await this.transport.request({
+      maxAttempts: options.maxAttempts,
       method: 'POST',
       path: `${Resources.computers.path}/search`,
       query: [['expand', 'none']],

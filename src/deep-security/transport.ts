@@ -35,6 +35,8 @@ export interface TransportRequest {
    * A body that fails the check is retried like an unreadable one.
    */
   findBodyProblem?: (body: unknown) => string | undefined;
+  /** Fewer attempts than the retry policy allows, for calls that must fail fast. */
+  maxAttempts?: number;
 }
 
 export interface TransportStats {
@@ -98,6 +100,10 @@ export class DeepSecurityTransport {
         : { ...this.headers, 'Content-Type': 'application/json' };
 
     const policy = this.retryPolicy;
+    const maxAttempts = Math.min(
+      request.maxAttempts ?? policy.maxAttempts,
+      policy.maxAttempts,
+    );
     const startedAt = Date.now();
     let nextDelayMs = policy.initialDelayMs;
     let attempts = 0;
@@ -141,7 +147,7 @@ export class DeepSecurityTransport {
           }
         },
         {
-          maxAttempts: policy.maxAttempts,
+          maxAttempts: maxAttempts,
           handleError: (err, context) => {
             if (!(err instanceof RequestFailure) || !err.retryable) {
               context.abort();
@@ -165,7 +171,7 @@ export class DeepSecurityTransport {
                 {
                   endpoint,
                   attempt: context.attemptNum + 1,
-                  maxAttempts: policy.maxAttempts,
+                  maxAttempts: maxAttempts,
                   failure: err.kind,
                   status: err.options.status,
                   delayMs: nextDelayMs,
@@ -175,7 +181,7 @@ export class DeepSecurityTransport {
                   '',
                 )}. Retrying in ${nextDelayMs} ms (attempt ${
                   context.attemptNum + 2
-                } of ${policy.maxAttempts}).`,
+                } of ${maxAttempts}).`,
               );
             }
           },
