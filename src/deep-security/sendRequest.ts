@@ -11,6 +11,7 @@ import { findJsonErrorIndex } from './jsonErrorIndex';
 import { ResponseProgress, watchResponses } from './responseWatch';
 import { parseRetryAfter } from './retryAfter';
 import { readTlsReason } from './tlsReason';
+import { isRecord } from '../util/isRecord';
 
 export interface HttpRequest {
   method: 'GET' | 'POST';
@@ -237,11 +238,7 @@ function readApiMessage(text: string): string | undefined {
 }
 
 function hasMessage(value: unknown): value is { message: string } {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as Record<string, unknown>).message === 'string'
-  );
+  return isRecord(value) && typeof value.message === 'string';
 }
 
 function classifyError(

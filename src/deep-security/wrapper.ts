@@ -1,3 +1,5 @@
+import { isRecord } from '../util/isRecord';
+
 /**
  * Describes what is wrong with a list or search response, or returns
  * undefined when `body[wrapper]` is an array. Deep Security wraps every list
@@ -11,13 +13,13 @@ export function findWrapperProblem(
   if (Array.isArray(body)) {
     return `the response is a bare JSON array, not an object with a "${wrapper}" array`;
   }
-  if (typeof body !== 'object' || body === null) {
+  if (!isRecord(body)) {
     return `the response is ${
       body === null ? 'null' : typeof body
     }, not an object with a "${wrapper}" array`;
   }
 
-  const value = (body as Record<string, unknown>)[wrapper];
+  const value = body[wrapper];
   if (Array.isArray(value)) {
     return undefined;
   }
@@ -34,15 +36,11 @@ export function findWrapperProblem(
 
 /** Reads the records of a response that passed `findWrapperProblem`. */
 export function readWrapper(body: unknown, wrapper: string): unknown[] {
-  const value = (body as Record<string, unknown>)[wrapper];
+  const value = isRecord(body) ? body[wrapper] : undefined;
   return Array.isArray(value) ? value : [];
 }
 
 /** Whether a record has the integer `ID` every Deep Security object carries. */
 export function hasIntegerId(record: unknown): record is { ID: number } {
-  return (
-    typeof record === 'object' &&
-    record !== null &&
-    Number.isSafeInteger((record as Record<string, unknown>).ID)
-  );
+  return isRecord(record) && Number.isSafeInteger(record.ID);
 }

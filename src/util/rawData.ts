@@ -1,3 +1,5 @@
+import { isRecord } from './isRecord';
+
 /**
  * Property names that may carry a secret: API key secrets from create and
  * regenerate responses, and computer settings that hold passwords or
@@ -30,11 +32,11 @@ function stripSecrets(value: unknown): unknown {
     });
     return changed ? items : value;
   }
-  if (typeof value !== 'object' || value === null) {
+  if (!isRecord(value)) {
     return value;
   }
 
-  const record = value as Record<string, unknown>;
+  const record = value;
   let copy: Record<string, unknown> | undefined;
   for (const [name, child] of Object.entries(record)) {
     const isScalar = typeof child === 'boolean' || typeof child === 'number';
