@@ -12,7 +12,7 @@ export interface DeepSecurityConnectionConfig {
   apiKey: string;
   /** Base URL without a trailing slash, ending in `/api`. */
   baseUrl: string;
-  /** Where the base URL came from, for the start-up log line. */
+  /** Source of the base URL, shown in the start-up log line. */
   baseUrlSource: 'apiUrl' | 'region' | 'default region';
   apiKeyType: ApiKeyType;
   caCertificate?: string;

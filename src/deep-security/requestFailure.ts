@@ -1,4 +1,4 @@
-/** Why one attempt at a request failed. */
+/** Cause of one failed attempt at a request. */
 export type RequestFailureKind =
   | 'http'
   | 'timeout'

@@ -9,7 +9,7 @@ export interface DeepSecurityResource {
   /** Name used in logs, for example `computers`. */
   name: string;
   path: string;
-  /** Property of the response object that holds the records. */
+  /** Property of the response object that contains the records. */
   wrapper: string;
   /** Records per search page. The API's documented default and our maximum is 5000. */
   pageSize: number;

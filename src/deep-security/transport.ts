@@ -26,7 +26,7 @@ export interface TransportRequest {
   path: string;
   query?: Array<[string, string]>;
   body?: unknown;
-  /** Console right to name when the API answers 403. */
+  /** Console right named in the error when the API responds with 403. */
   requiredRight?: string;
   /** Entity types that a 403 leaves unread. */
   resourceTypes?: readonly string[];

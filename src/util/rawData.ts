@@ -19,7 +19,7 @@ export function withoutSecrets<T>(record: T): T {
 }
 
 /**
- * Returns the value itself when it holds no secret, so that the common case
+ * Returns the value itself when it contains no secret, so that the common case
  * copies nothing, or a copy without the secret-bearing properties.
  */
 function stripSecrets(value: unknown): unknown {

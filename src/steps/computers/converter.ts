@@ -34,9 +34,9 @@ export function computerName(computer: DeepSecurityComputer): string {
 
 /**
  * Builds a computer entity with the properties JupiterOne uses to match one
- * host across integrations: host name and FQDN in lower case, MAC addresses
- * in lower-case colon form, private and public IP addresses, BIOS UUID,
- * host GUID and cloud instance ID.
+ * host across integrations. Host name and FQDN are lower case, and MAC
+ * addresses are lower case with colons. Private and public IP addresses,
+ * BIOS UUID, host GUID and cloud instance ID complete the set.
  */
 export function createComputerEntity(
   computer: DeepSecurityComputer,

@@ -5,7 +5,7 @@ import {
 } from '../../deep-security/types';
 import { nonEmptyString } from '../../util/values';
 
-/** What each protection module does, in the data model's HostAgent terms. */
+/** Function of each protection module, in the data model's HostAgent terms. */
 const MODULE_FUNCTIONS: Record<ProtectionModuleName, string> = {
   antiMalware: 'anti-malware',
   webReputation: 'endpoint-protection',
