@@ -33,7 +33,7 @@ export interface DeepSecurityClientOptions {
 /**
  * Reads Deep Security resources. Each `iterate…` method pages through every
  * record in ascending ID order and awaits the iteratee for each one, so no
- * method holds a whole resource in memory.
+ * method keeps a whole resource in memory.
  */
 export class DeepSecurityClient {
   private readonly transport: DeepSecurityTransport;

@@ -20,7 +20,7 @@ const MAX_LOGGED_RECORDS = 20;
 
 /**
  * Reads every record of a resource through `POST /<resource>/search`, in
- * ascending ID order, one page at a time: each page asks for IDs greater
+ * ascending ID order, one page at a time. Each page requests IDs greater
  * than the highest ID seen so far.
  *
  * Paging ends only at an empty page, not at a short one, because a manager
