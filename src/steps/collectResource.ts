@@ -140,7 +140,7 @@ export async function collectResource<T extends { ID: number }>(
     );
   }
   // Skipped records do not fail the step, but they are missing from the
-  // graph, so the job log says so where users look.
+  // graph, so a warning event reports them in the job log.
   if (skipped + summary.invalid > 0) {
     logger.publishWarnEvent({
       name: IntegrationWarnEventName.MissingEntity,
