@@ -8,6 +8,7 @@
  * collect process and entities per second. Figures depend on the machine;
  * docs/benchmarks.md records them with the machine they came from.
  */
+import { execFileSync } from 'child_process';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
@@ -15,27 +16,40 @@ import path from 'path';
 import { iterateParsedGraphFiles } from '@jupiterone/integration-sdk-runtime';
 
 import { startDeepSecurityServer } from '../test/deep-security-server';
-import { readSummary, runCli } from '../test/helpers/cli';
+import { PROJECT_ROOT, readSummary, runCli } from '../test/helpers/cli';
 
 interface BenchOptions {
   computers: number;
   latencyMs: number;
   seed: number;
+  /** Runs the compiled integration from `dist`, as the package ships. */
+  compiled: boolean;
 }
 
 const BENCH_API_KEY = 'bench-api-key';
 
 function parseOptions(argv: string[]): BenchOptions {
-  const options: BenchOptions = { computers: 1000, latencyMs: 0, seed: 1 };
+  const options: BenchOptions = {
+    computers: 1000,
+    latencyMs: 0,
+    seed: 1,
+    compiled: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const name = argv[i];
     const value = Number(argv[i + 1]);
+    if (name === '--compiled') {
+      options.compiled = true;
+      continue;
+    }
     if (name === '--help') {
       console.log(
-        'Usage: npm run bench -- [--computers N] [--latency-ms L] [--seed S]\n' +
+        'Usage: npm run bench -- [--computers N] [--latency-ms L] [--seed S] [--compiled]\n' +
           '  --computers   computers in the generated tenant (default 1000)\n' +
           '  --latency-ms  delay the server adds to every request, in ms (default 0)\n' +
-          '  --seed        seed of the generated tenant (default 1)',
+          '  --seed        seed of the generated tenant (default 1)\n' +
+          '  --compiled    build dist with tsc and collect with it, as the package ships;\n' +
+          '                by default the CLI compiles src with ts-node, as in development',
       );
       process.exit(0);
     }
@@ -87,8 +101,24 @@ function megabytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
+/**
+ * Builds `dist` and returns a scratch project whose `src` links to it, so
+ * that the CLI loads plain JavaScript and does not register ts-node.
+ */
+function createCompiledProject(): string {
+  execFileSync(
+    process.execPath,
+    [path.join(PROJECT_ROOT, 'node_modules/.bin/tsc'), '-p', 'tsconfig.json'],
+    { cwd: PROJECT_ROOT, stdio: 'inherit' },
+  );
+  const project = fs.mkdtempSync(path.join(os.tmpdir(), 'trend-micro-dist-'));
+  fs.symlinkSync(path.join(PROJECT_ROOT, 'dist'), path.join(project, 'src'));
+  return project;
+}
+
 async function main(): Promise<number> {
   const options = parseOptions(process.argv.slice(2));
+  const projectPath = options.compiled ? createCompiledProject() : undefined;
   const server = await startDeepSecurityServer({
     apiKey: BENCH_API_KEY,
     tenant: {
@@ -106,6 +136,7 @@ async function main(): Promise<number> {
     const result = await runCli({
       args: ['collect'],
       env: { API_KEY: BENCH_API_KEY, API_URL: server.url },
+      projectPath,
       onSpawn: (pid) => {
         poller = setInterval(() => {
           peakRss = Math.max(peakRss, readPeakRss(pid) ?? 0);
@@ -130,6 +161,9 @@ async function main(): Promise<number> {
       [
         `computers:          ${options.computers.toLocaleString('en-US')}`,
         `latency per request: ${options.latencyMs} ms`,
+        `integration code:   ${
+          options.compiled ? 'compiled dist' : 'src through ts-node'
+        }`,
         `wall time:          ${seconds.toFixed(1)} s`,
         `requests:           ${stats.requests}`,
         `bytes received:     ${megabytes(stats.bytesSent)} (${Math.round(
