@@ -56,7 +56,26 @@ export interface RunCliOptions {
 export function createScratchProject(): string {
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'trend-micro-'));
   fs.symlinkSync(path.join(PROJECT_ROOT, 'src'), path.join(directory, 'src'));
+  removeAtExit(directory);
   return directory;
+}
+
+const scratchDirectories: string[] = [];
+
+/**
+ * Removes a scratch folder when this process exits, after every test of a
+ * file had the chance to read it. Removing a folder deletes the `src`
+ * symbolic link, not the source it points to.
+ */
+function removeAtExit(directory: string): void {
+  if (scratchDirectories.length === 0) {
+    process.once('exit', () => {
+      for (const scratch of scratchDirectories) {
+        fs.rmSync(scratch, { recursive: true, force: true });
+      }
+    });
+  }
+  scratchDirectories.push(directory);
 }
 
 /**
