@@ -25,7 +25,7 @@ export function buildCloudOneUrl(region: string): string {
   return `https://workload.${code}.cloudone.trendmicro.com/api`;
 }
 
-/** Whether a host name or IP address refers to this machine. */
+/** Checks whether a host name or IP address refers to this machine. */
 export function isLoopbackHost(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
   return (

@@ -1,5 +1,5 @@
 /**
- * Limits the requests in flight and holds every request back while the API
+ * Limits the requests in flight and delays every request while the API
  * is rate limiting. One limiter is shared by all steps of a run, because the
  * Deep Security rate limits count calls per API key and per tenant.
  */

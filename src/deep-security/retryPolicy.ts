@@ -8,7 +8,7 @@ export interface RetryPolicy {
   initialDelayMs: number;
   factor: number;
   maxDelayMs: number;
-  /** Upper bound on a wait that the server asks for with `Retry-After`. */
+  /** Upper bound on a wait that the server requests with `Retry-After`. */
   retryAfterCapMs: number;
   /** Limit on one attempt, from sending the request to the last body byte. */
   attemptTimeoutMs: number;

@@ -40,7 +40,7 @@ const MAX_REDIRECTS = 5;
 
 /**
  * Sends one attempt of a request and parses its JSON body. Every failure is
- * a `RequestFailure` that tells whether another attempt may help.
+ * a `RequestFailure` that states whether another attempt may help.
  *
  * Redirects are followed only within the same scheme, host and port, because
  * the API key header would otherwise go to another server.

@@ -18,9 +18,9 @@ export interface FailedRequestContext {
 
 /**
  * Maps the last failure of a request to the SDK error class of what the
- * user must fix: 401 to an authentication error, 403 to an authorization
- * error naming the right to grant, anything else to a provider API error
- * that keeps its own cause and adds what to check.
+ * user must fix. A 401 becomes an authentication error, and a 403 an
+ * authorization error naming the right to grant. Anything else becomes a
+ * provider API error that keeps its own cause and adds what to check.
  */
 export function toIntegrationError(
   err: unknown,

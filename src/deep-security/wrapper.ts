@@ -40,7 +40,7 @@ export function readWrapper(body: unknown, wrapper: string): unknown[] {
   return Array.isArray(value) ? value : [];
 }
 
-/** Whether a record has the integer `ID` every Deep Security object carries. */
+/** Checks that a record has the integer `ID` every Deep Security object carries. */
 export function hasIntegerId(record: unknown): record is { ID: number } {
   return isRecord(record) && Number.isSafeInteger(record.ID);
 }

@@ -40,8 +40,8 @@ const MAX_LOGGED_SKIPS = 20;
 /**
  * Pages through a resource, converts each record and adds the graph objects
  * of each page to the job state in one call. A record that fails to
- * convert is logged with its ID and skipped, so it never fails its
- * neighbours. A missing right is published as a warning event that names
+ * convert is logged with its ID and skipped, so a conversion error never
+ * fails the other records of the page. A missing right is published as a warning event that names
  * the right to grant, and then fails the step, so that the SDK marks the
  * step's types as partial.
  */

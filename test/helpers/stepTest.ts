@@ -20,7 +20,7 @@ import { recordingInstanceConfig, startRecording } from './recording';
 export const testInvocationConfig =
   invocationConfig as unknown as IntegrationInvocationConfig;
 
-/** The argument of `toMatchStepMetadata` for a step of this integration. */
+/** Builds the argument of `toMatchStepMetadata` for a step of this integration. */
 export function stepMetadataConfig(
   stepId: string,
   config: IntegrationInvocationConfig = testInvocationConfig,
@@ -65,7 +65,7 @@ export function relationshipsOfType(
 
 /**
  * Returns the relationships whose ends do not have the declared source and
- * target types. Entity keys start with their `_type`, so the key tells the
+ * target types. Entity keys start with their `_type`, so the key shows the
  * type of an end even when the entity belongs to another step.
  */
 export function findMisdirected(

@@ -34,7 +34,7 @@ export function createComputerGroupEntity(
 
 /**
  * Reads AWS identifiers from the group name. The group's `amazon…ID` fields
- * are the manager's internal row numbers, not AWS IDs; the real IDs appear
+ * are the manager's internal row numbers, not AWS IDs. The real IDs appear
  * only in names such as "example-org - 123456789012", "vpc-845593ed" and
  * "subnet-9c0bccf5".
  */

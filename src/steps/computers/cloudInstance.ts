@@ -1,4 +1,7 @@
-import { DeepSecurityComputer } from '../../deep-security/types';
+import {
+  DeepSecurityAzureVmSummary,
+  DeepSecurityComputer,
+} from '../../deep-security/types';
 import { ipAddress, nonEmptyString } from '../../util/values';
 
 export type CloudProvider = 'aws' | 'azure' | 'gcp';
@@ -106,10 +109,14 @@ function readNoConnector(
   };
 }
 
-function readAzureArm(
-  computer: DeepSecurityComputer,
+/**
+ * Reads the identity common to both Azure summaries. An ARM summary adds its
+ * resource group, location and addresses.
+ */
+function readAzure(
+  summary: DeepSecurityAzureVmSummary | undefined,
+  source: 'azureARMVirtualMachineSummary' | 'azureVMVirtualMachineSummary',
 ): CloudInstance | undefined {
-  const summary = computer.azureARMVirtualMachineSummary;
   const resourceId = nonEmptyString(summary?.azureResourceId);
   const instanceId = nonEmptyString(summary?.instanceID) ?? resourceId;
   if (!summary || !instanceId) {
@@ -118,9 +125,22 @@ function readAzureArm(
   return {
     provider: 'azure',
     instanceId,
-    source: 'azureARMVirtualMachineSummary',
+    source,
     resourceId,
     subscriptionId: nonEmptyString(summary.subscriptionID),
+  };
+}
+
+function readAzureArm(
+  computer: DeepSecurityComputer,
+): CloudInstance | undefined {
+  const summary = computer.azureARMVirtualMachineSummary;
+  const instance = readAzure(summary, 'azureARMVirtualMachineSummary');
+  if (!summary || !instance) {
+    return undefined;
+  }
+  return {
+    ...instance,
     resourceGroup: nonEmptyString(summary.resourceGroup),
     region: nonEmptyString(summary.location),
     privateIpAddress: ipAddress(summary.privateIPAddress),
@@ -131,19 +151,10 @@ function readAzureArm(
 function readAzureClassic(
   computer: DeepSecurityComputer,
 ): CloudInstance | undefined {
-  const summary = computer.azureVMVirtualMachineSummary;
-  const resourceId = nonEmptyString(summary?.azureResourceId);
-  const instanceId = nonEmptyString(summary?.instanceID) ?? resourceId;
-  if (!summary || !instanceId) {
-    return undefined;
-  }
-  return {
-    provider: 'azure',
-    instanceId,
-    source: 'azureVMVirtualMachineSummary',
-    resourceId,
-    subscriptionId: nonEmptyString(summary.subscriptionID),
-  };
+  return readAzure(
+    computer.azureVMVirtualMachineSummary,
+    'azureVMVirtualMachineSummary',
+  );
 }
 
 function readGcp(computer: DeepSecurityComputer): CloudInstance | undefined {

@@ -356,6 +356,25 @@ describe('cloud instances', () => {
     expect(gcp.region).toBe('us-central1');
   });
 
+  test('classic azure summary keeps identity', () => {
+    const [instance] = readCloudInstances({
+      ID: 4,
+      azureVMVirtualMachineSummary: {
+        instanceID: 'vm-classic-1',
+        subscriptionID: 'sub-1',
+        cloudService: 'svc',
+      },
+    });
+
+    expect(instance).toEqual({
+      provider: 'azure',
+      instanceId: 'vm-classic-1',
+      source: 'azureVMVirtualMachineSummary',
+      resourceId: undefined,
+      subscriptionId: 'sub-1',
+    });
+  });
+
   test('malformed instance IDs are ignored', () => {
     expect(
       readCloudInstances({

@@ -72,9 +72,9 @@ export function normalizeMacAddress(value: unknown): string | undefined {
 }
 
 /**
- * Whether an address is not routable on the internet: RFC 1918, shared
- * address space (RFC 6598), loopback and link-local for IPv4; unique local,
- * link-local and loopback for IPv6.
+ * Checks whether an address is not routable on the internet. For IPv4 that
+ * is RFC 1918, shared address space (RFC 6598), loopback and link-local. For
+ * IPv6 it is unique local, link-local and loopback.
  */
 export function isPrivateAddress(address: string): boolean {
   if (isIPv4(address)) {

@@ -25,7 +25,7 @@ export interface OperatingSystem {
   platform?: HostPlatform;
   /** The name without architecture and kernel, such as `Amazon Linux`. */
   osName?: string;
-  /** `32-bit` or `64-bit`, when the platform text says so. */
+  /** `32-bit` or `64-bit`, when the platform text states it. */
   osArchitecture?: string;
   /** The kernel version an agent reports, such as `4.14.62-65.117.amzn1.x86_64`. */
   kernelVersion?: string;
