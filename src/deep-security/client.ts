@@ -17,9 +17,6 @@ import { findWrapperProblem, hasIntegerId } from './wrapper';
 
 export type Iteratee<T> = (record: T) => Promise<void>;
 
-/** Called after the records of each page went through the iteratee. */
-export type PageCallback = () => Promise<void>;
-
 export interface RequestOptions {
   /** Fewer attempts than the retry policy allows, for calls that must fail fast. */
   maxAttempts?: number;
@@ -95,70 +92,55 @@ export class DeepSecurityClient {
   /** Needs the role right to view administrators. */
   iterateAdministrators(
     iteratee: Iteratee<DeepSecurityAdministrator>,
-    afterPage?: PageCallback,
   ): Promise<SearchSummary> {
     return searchPages(
       this.transport,
       Resources.administrators,
       this.logger,
       iteratee,
-      afterPage,
     );
   }
 
   /** Needs the role right to view administrator roles. */
   iterateAdministratorRoles(
     iteratee: Iteratee<DeepSecurityAdministratorRole>,
-    afterPage?: PageCallback,
   ): Promise<SearchSummary> {
-    return searchPages(
-      this.transport,
-      Resources.roles,
-      this.logger,
-      iteratee,
-      afterPage,
-    );
+    return searchPages(this.transport, Resources.roles, this.logger, iteratee);
   }
 
   /** Needs the role right to view API keys. */
   iterateApiKeys(
     iteratee: Iteratee<DeepSecurityApiKey>,
-    afterPage?: PageCallback,
   ): Promise<SearchSummary> {
     return searchPages(
       this.transport,
       Resources.apiKeys,
       this.logger,
       iteratee,
-      afterPage,
     );
   }
 
   /** Follows the key's computer scope; there is no separate right. */
   iterateComputerGroups(
     iteratee: Iteratee<DeepSecurityComputerGroup>,
-    afterPage?: PageCallback,
   ): Promise<SearchSummary> {
     return searchPages(
       this.transport,
       Resources.computerGroups,
       this.logger,
       iteratee,
-      afterPage,
     );
   }
 
   /** Returns only the computers in the key's computer scope. */
   iterateComputers(
     iteratee: Iteratee<DeepSecurityComputer>,
-    afterPage?: PageCallback,
   ): Promise<SearchSummary> {
     return searchPages(
       this.transport,
       Resources.computers,
       this.logger,
       iteratee,
-      afterPage,
     );
   }
 

@@ -1,6 +1,7 @@
 import { IntegrationLogger } from '@jupiterone/integration-sdk-core';
 
 import { noProgressError } from './noProgressError';
+import { BodyRecordList, ParsedRecordList, RecordList } from './recordList';
 import { DeepSecurityResource } from './resources';
 import { DeepSecurityTransport } from './transport';
 import { findWrapperProblem, hasIntegerId, readWrapper } from './wrapper';
@@ -33,7 +34,6 @@ export async function searchPages<T extends { ID: number }>(
   resource: DeepSecurityResource,
   logger: IntegrationLogger,
   iteratee: (record: T) => Promise<void>,
-  afterPage?: () => Promise<void>,
 ): Promise<SearchSummary> {
   const summary: SearchSummary = {
     pages: 0,
@@ -46,7 +46,7 @@ export async function searchPages<T extends { ID: number }>(
   const query: Array<[string, string]> = (resource.expand ?? []).map(
     (value) => ['expand', value],
   );
-  const requestPageAfter = (afterId: number): Promise<unknown> => {
+  const requestPageAfter = (afterId: number): Promise<RecordList> => {
     const page = transport.request({
       method: 'POST',
       path: `${resource.path}/search`,
@@ -58,28 +58,36 @@ export async function searchPages<T extends { ID: number }>(
       },
       requiredRight: resource.requiredRight,
       resourceTypes: resource.resourceTypes,
-      findBodyProblem: (parsed) => findWrapperProblem(parsed, resource.wrapper),
+      listProperty: resource.wrapper,
+      findBodyProblem: (body) =>
+        body instanceof BodyRecordList
+          ? undefined
+          : findWrapperProblem(body, resource.wrapper),
     });
+    const records = page.then((body) =>
+      body instanceof BodyRecordList
+        ? body
+        : new ParsedRecordList(readWrapper(body, resource.wrapper)),
+    );
     // Awaited on the next turn of the loop. Until then a rejection must not
     // count as unhandled, and if the iteratee fails first it is dropped.
-    page.catch(() => undefined);
-    return page;
+    records.catch(() => undefined);
+    return records;
   };
 
   let lastId = 0;
   let nextPage = requestPageAfter(lastId);
   for (;;) {
-    const records = readWrapper(await nextPage, resource.wrapper);
+    const records = await nextPage;
     if (records.length === 0) {
       break;
     }
     summary.pages++;
 
-    const highestId = records.reduce<number>(
-      (highest, record) =>
-        hasIntegerId(record) ? Math.max(highest, record.ID) : highest,
-      lastId,
-    );
+    let highestId = lastId;
+    for (let index = 0; index < records.length; index++) {
+      highestId = Math.max(highestId, records.idAt(index) ?? highestId);
+    }
     // The next page starts after the highest ID of this one, so it can be
     // on its way while this page is converted and written.
     if (highestId > lastId) {
@@ -90,7 +98,8 @@ export async function searchPages<T extends { ID: number }>(
       duplicates: summary.duplicates,
       invalid: summary.invalid,
     };
-    for (const record of records) {
+    for (let index = 0; index < records.length; index++) {
+      const record = records.recordAt(index);
       if (!hasIntegerId(record)) {
         summary.invalid++;
         if (summary.invalid <= MAX_LOGGED_RECORDS) {
@@ -114,7 +123,6 @@ export async function searchPages<T extends { ID: number }>(
       // T, and converters check the type of each one they read.
       await iteratee(record as T);
     }
-    await afterPage?.();
 
     if (highestId <= lastId) {
       throw noProgressError(transport.baseUrl, resource, {

@@ -7,7 +7,8 @@ import {
   isTlsErrorCode,
   RequestFailure,
 } from './requestFailure';
-import { findJsonErrorIndex } from './jsonErrorIndex';
+import { scanJson } from './jsonScan';
+import { BodyRecordList } from './recordList';
 import { ResponseProgress, watchResponses } from './responseWatch';
 import { parseRetryAfter } from './retryAfter';
 import { readTlsReason } from './tlsReason';
@@ -22,9 +23,16 @@ export interface HttpRequest {
   body?: string;
   agent: http.Agent;
   timeoutMs: number;
+  /**
+   * For list responses: the property of the top-level object that contains the
+   * records. A valid body with that array is returned as a
+   * `BodyRecordList`, whose records are parsed one at a time.
+   */
+  listProperty?: string;
 }
 
 export interface HttpResult {
+  /** The parsed JSON body, or a `BodyRecordList` for a list response. */
   body: unknown;
   bytesReceived: number;
 }
@@ -141,10 +149,9 @@ async function readResponse(
   response: Response,
 ): Promise<HttpResult> {
   const buffer = await response.buffer();
-  const text = buffer.toString('utf8');
 
   if (!response.ok) {
-    const apiMessage = readApiMessage(text);
+    const apiMessage = readApiMessage(buffer.toString('utf8'));
     throw new RequestFailure(
       'http',
       request.endpoint,
@@ -161,8 +168,17 @@ async function readResponse(
     );
   }
 
+  if (request.listProperty !== undefined) {
+    const scan = scanJson(buffer, request.listProperty);
+    if (scan.errorAt === undefined && scan.records !== undefined) {
+      return {
+        body: new BodyRecordList(buffer, scan.records),
+        bytesReceived: buffer.length,
+      };
+    }
+  }
   return {
-    body: parseJsonBody(request, response, text),
+    body: parseJsonBody(request, response, buffer),
     bytesReceived: buffer.length,
   };
 }
@@ -170,8 +186,9 @@ async function readResponse(
 function parseJsonBody(
   request: HttpRequest,
   response: Response,
-  text: string,
+  buffer: Buffer,
 ): unknown {
+  const text = buffer.toString('utf8');
   const contentType = response.headers.get('content-type') ?? '';
   if (text.trim() === '') {
     throw new RequestFailure(
@@ -185,17 +202,14 @@ function parseJsonBody(
   try {
     return JSON.parse(text);
   } catch {
-    const index = findJsonErrorIndex(text) ?? text.length;
-    // The message counts bytes, as a proxy log or a hex dump would. The
-    // index from the scan counts UTF-16 characters.
-    const byte = Buffer.byteLength(text.slice(0, index), 'utf8');
-    const total = Buffer.byteLength(text, 'utf8');
-    const location = `parse error at byte ${byte} of ${total}`;
+    // Bytes, as a proxy log or a hex dump would count them.
+    const byte = scanJson(buffer).errorAt ?? buffer.length;
+    const location = `parse error at byte ${byte} of ${buffer.length}`;
 
     if (contentType.includes('json')) {
       const found =
-        index < text.length
-          ? `unexpected ${JSON.stringify(text[index])}`
+        byte < buffer.length
+          ? `unexpected ${JSON.stringify(characterAt(buffer, byte))}`
           : 'the body ends too early';
       throw new RequestFailure(
         'parse',
@@ -215,6 +229,12 @@ function parseJsonBody(
       { status: response.status, retryable: true },
     );
   }
+}
+
+/** Decodes the character whose UTF-8 encoding starts at `byte`. */
+function characterAt(buffer: Buffer, byte: number): string {
+  const decoded = buffer.toString('utf8', byte, byte + 4);
+  return String.fromCodePoint(decoded.codePointAt(0) ?? 0xfffd);
 }
 
 /** Quotes the start of a body on one line. */

@@ -35,6 +35,11 @@ export interface TransportRequest {
    * A body that fails the check is retried like an unreadable one.
    */
   findBodyProblem?: (body: unknown) => string | undefined;
+  /**
+   * For list responses: the property that contains the records. The body then
+   * comes back as a `BodyRecordList` when it is valid.
+   */
+  listProperty?: string;
   /** Fewer attempts than the retry policy allows, for calls that must fail fast. */
   maxAttempts?: number;
 }
@@ -88,7 +93,10 @@ export class DeepSecurityTransport {
     return { ...this.stats };
   }
 
-  /** Sends a request and returns its parsed JSON body. */
+  /**
+   * Sends a request and returns its parsed JSON body, or a `BodyRecordList`
+   * for a request with `listProperty`.
+   */
   async request(request: TransportRequest): Promise<unknown> {
     const url = this.buildUrl(request);
     const endpoint = `${request.method} ${url}`;
@@ -123,6 +131,7 @@ export class DeepSecurityTransport {
               headers,
               body,
               agent: this.agent,
+              listProperty: request.listProperty,
               // The last attempt gets only what is left of the total limit.
               timeoutMs: Math.max(
                 1,

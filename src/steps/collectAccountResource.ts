@@ -5,11 +5,7 @@ import {
 } from '@jupiterone/integration-sdk-core';
 
 import { IntegrationConfig } from '../config/fields';
-import {
-  DeepSecurityClient,
-  Iteratee,
-  PageCallback,
-} from '../deep-security/client';
+import { DeepSecurityClient, Iteratee } from '../deep-security/client';
 import { getDeepSecurityClient } from '../deep-security/clientRegistry';
 import { DeepSecurityResource } from '../deep-security/resources';
 import { SearchSummary } from '../deep-security/searchPages';
@@ -24,7 +20,6 @@ export interface AccountResourceOptions<T extends { ID: number }> {
   iterate: (
     client: DeepSecurityClient,
     iteratee: Iteratee<T>,
-    afterPage: PageCallback,
   ) => Promise<SearchSummary>;
   convert: (record: T) => Entity;
   /** The account HAS relationship to each entity. */
@@ -50,8 +45,7 @@ export async function collectAccountResource<T extends { ID: number }>(
   await collectResource<T>({
     context,
     resource: options.resource,
-    iterate: (iteratee, afterPage) =>
-      options.iterate(client, iteratee, afterPage),
+    iterate: (iteratee) => options.iterate(client, iteratee),
     convert: (record) => {
       const entity = options.convert(record);
       const referencedId = referenceProperty

@@ -7,10 +7,11 @@ import {
 } from '@jupiterone/integration-sdk-core';
 
 import { IntegrationConfig } from '../config/fields';
-import { Iteratee, PageCallback } from '../deep-security/client';
+import { Iteratee } from '../deep-security/client';
 import { DeepSecurityResource } from '../deep-security/resources';
 import { SearchSummary } from '../deep-security/searchPages';
 import { errorMessage } from '../util/errorMessage';
+import { GraphObjectWriter } from './graphObjectWriter';
 
 /** The graph objects converted from one API record. */
 export interface ConvertedRecord {
@@ -21,10 +22,7 @@ export interface ConvertedRecord {
 export interface CollectResourceOptions<T extends { ID: number }> {
   context: IntegrationStepExecutionContext<IntegrationConfig>;
   resource: DeepSecurityResource;
-  iterate: (
-    iteratee: Iteratee<T>,
-    afterPage: PageCallback,
-  ) => Promise<SearchSummary>;
+  iterate: (iteratee: Iteratee<T>) => Promise<SearchSummary>;
   /** Converts one record into the graph objects it produces. */
   convert: (record: T) => ConvertedRecord;
 }
@@ -38,12 +36,12 @@ export interface CollectResult extends SearchSummary {
 const MAX_LOGGED_SKIPS = 20;
 
 /**
- * Pages through a resource, converts each record and adds the graph objects
- * of each page to the job state in one call. A record that fails to
- * convert is logged with its ID and skipped, so a conversion error never
- * fails the other records of the page. A missing right is published as a warning event that names
- * the right to grant, and then fails the step, so that the SDK marks the
- * step's types as partial.
+ * Pages through a resource, converts each record and hands the graph objects
+ * to a `GraphObjectWriter`, which writes them while paging goes on. A record
+ * that fails to convert is logged with its ID and skipped, so a conversion
+ * error never fails the other records of the page. A missing right is
+ * published as a warning event that names the right to grant, and then fails
+ * the step, so that the SDK marks the step's types as partial.
  */
 export async function collectResource<T extends { ID: number }>(
   options: CollectResourceOptions<T>,
@@ -51,14 +49,12 @@ export async function collectResource<T extends { ID: number }>(
   const { context, resource } = options;
   const { logger } = context;
   let skipped = 0;
-  let entities: Entity[] = [];
-  let relationships: Relationship[] = [];
+  const writer = new GraphObjectWriter(context.jobState);
 
   const convertRecord = async (record: T): Promise<void> => {
+    let converted: ConvertedRecord;
     try {
-      const converted = options.convert(record);
-      entities.push(...converted.entities);
-      relationships.push(...converted.relationships);
+      converted = options.convert(record);
     } catch (err) {
       skipped++;
       if (skipped <= MAX_LOGGED_SKIPS) {
@@ -67,39 +63,19 @@ export async function collectResource<T extends { ID: number }>(
           `Skipped ${resource.name} record ${record.ID}: ${errorMessage(err)}`,
         );
       }
+      return;
     }
-    await Promise.resolve();
-  };
-  // The job state writes one page to disk while the next one is converted.
-  // Each write waits for the one before it, so pages stay in order, and
-  // paging waits for the previous write, so at most two pages are in memory.
-  let pendingWrite: Promise<void> = Promise.resolve();
-  const writePage = async (
-    page: ConvertedRecord,
-    previousWrite: Promise<void>,
-  ): Promise<void> => {
-    await previousWrite;
-    await context.jobState.addEntities(page.entities);
-    await context.jobState.addRelationships(page.relationships);
-  };
-  const addPage = async (): Promise<void> => {
-    const page = { entities, relationships };
-    entities = [];
-    relationships = [];
-    const previousWrite = pendingWrite;
-    pendingWrite = writePage(page, previousWrite);
-    // A failed write is thrown by the await below or at the end of paging.
-    pendingWrite.catch(() => undefined);
-    await previousWrite;
+    await writer.add(converted.entities, converted.relationships);
   };
 
   let summary: SearchSummary;
   try {
-    summary = await options.iterate(convertRecord, addPage);
-    await pendingWrite;
+    summary = await options.iterate(convertRecord);
+    await writer.flush();
   } catch (err) {
-    // Pages read before the failure are still written before the step ends.
-    await pendingWrite.catch(() => undefined);
+    // Records read before the failure are still written before the step
+    // ends, unless writing was what failed.
+    await writer.flush().catch(() => writer.settle());
     if (err instanceof IntegrationProviderAuthorizationError) {
       const description = `The API key's role may not read ${
         resource.name

@@ -15,8 +15,7 @@ export async function fetchAdministratorRoles(
   await collectAccountResource({
     context,
     resource: Resources.roles,
-    iterate: (client, iteratee, afterPage) =>
-      client.iterateAdministratorRoles(iteratee, afterPage),
+    iterate: (client, iteratee) => client.iterateAdministratorRoles(iteratee),
     convert: createAdministratorRoleEntity,
     accountRelationship: Relationships.ACCOUNT_HAS_ADMINISTRATOR_ROLE,
   });

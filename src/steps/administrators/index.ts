@@ -18,8 +18,7 @@ export async function fetchAdministrators(
   const roleReferences = await collectAccountResource({
     context,
     resource: Resources.administrators,
-    iterate: (client, iteratee, afterPage) =>
-      client.iterateAdministrators(iteratee, afterPage),
+    iterate: (client, iteratee) => client.iterateAdministrators(iteratee),
     convert: createAdministratorEntity,
     accountRelationship: Relationships.ACCOUNT_HAS_ADMINISTRATOR,
     referenceProperty: 'roleId',

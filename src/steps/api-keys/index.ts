@@ -18,8 +18,7 @@ export async function fetchApiKeys(
   const roleReferences = await collectAccountResource({
     context,
     resource: Resources.apiKeys,
-    iterate: (client, iteratee, afterPage) =>
-      client.iterateApiKeys(iteratee, afterPage),
+    iterate: (client, iteratee) => client.iterateApiKeys(iteratee),
     convert: createApiKeyEntity,
     accountRelationship: Relationships.ACCOUNT_HAS_API_KEY,
     referenceProperty: 'roleId',

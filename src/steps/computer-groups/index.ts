@@ -16,8 +16,7 @@ export async function fetchComputerGroups(
   const parentReferences = await collectAccountResource({
     context,
     resource: Resources.computerGroups,
-    iterate: (client, iteratee, afterPage) =>
-      client.iterateComputerGroups(iteratee, afterPage),
+    iterate: (client, iteratee) => client.iterateComputerGroups(iteratee),
     convert: createComputerGroupEntity,
     accountRelationship: Relationships.ACCOUNT_HAS_COMPUTER_GROUP,
     referenceProperty: 'parentGroupId',

@@ -37,8 +37,7 @@ export async function fetchComputers(
   await collectResource<DeepSecurityComputer>({
     context,
     resource: Resources.computers,
-    iterate: (iteratee, afterPage) =>
-      client.iterateComputers(iteratee, afterPage),
+    iterate: (iteratee) => client.iterateComputers(iteratee),
     convert: (computer) => {
       const instances = readCloudInstances(computer);
       const modules = readProtectionModules(computer);
