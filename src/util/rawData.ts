@@ -18,19 +18,39 @@ export function withoutSecrets<T>(record: T): T {
   return stripSecrets(record) as T;
 }
 
+/** Property names checked so far; API records repeat the same few hundred. */
+const secretNames = new Map<string, boolean>();
+
+/** Bounds the cache, in case odd records carry endless distinct names. */
+const MAX_CACHED_NAMES = 10_000;
+
+function isSecretName(name: string): boolean {
+  let secret = secretNames.get(name);
+  if (secret === undefined) {
+    secret = SECRET_NAME_PATTERN.test(name);
+    if (secretNames.size < MAX_CACHED_NAMES) {
+      secretNames.set(name, secret);
+    }
+  }
+  return secret;
+}
+
 /**
  * Returns the value itself when it contains no secret, so that the common case
  * copies nothing, or a copy without the secret-bearing properties.
  */
 function stripSecrets(value: unknown): unknown {
   if (Array.isArray(value)) {
-    let changed = false;
-    const items = value.map((item: unknown) => {
+    let items: unknown[] | undefined;
+    for (let index = 0; index < value.length; index++) {
+      const item: unknown = value[index];
       const stripped = stripSecrets(item);
-      changed = changed || stripped !== item;
-      return stripped;
-    });
-    return changed ? items : value;
+      if (stripped !== item) {
+        items = items ?? value.slice();
+        items[index] = stripped;
+      }
+    }
+    return items ?? value;
   }
   if (!isRecord(value)) {
     return value;
@@ -38,9 +58,10 @@ function stripSecrets(value: unknown): unknown {
 
   const record = value;
   let copy: Record<string, unknown> | undefined;
-  for (const [name, child] of Object.entries(record)) {
+  for (const name of Object.keys(record)) {
+    const child = record[name];
     const isScalar = typeof child === 'boolean' || typeof child === 'number';
-    if (SECRET_NAME_PATTERN.test(name) && !isScalar) {
+    if (!isScalar && isSecretName(name)) {
       copy = copy ?? { ...record };
       delete copy[name];
       continue;

@@ -36,17 +36,18 @@ export function readNetwork(
     ...declaredPrivate,
     ...declaredPublic,
   ]);
+  // Addresses that a cloud summary declares private or public stay on that
+  // side, and the others are sorted by their range.
+  const privateIps = new Set(uniqueDefined(declaredPrivate));
+  const publicIps = new Set(uniqueDefined(declaredPublic));
+  for (const address of all) {
+    (isPrivateAddress(address) ? privateIps : publicIps).add(address);
+  }
 
   return {
     ipAddress: all,
-    privateIpAddress: uniqueDefined([
-      ...declaredPrivate,
-      ...all.filter(isPrivateAddress),
-    ]),
-    publicIpAddress: uniqueDefined([
-      ...declaredPublic,
-      ...all.filter((address) => !isPrivateAddress(address)),
-    ]),
+    privateIpAddress: Array.from(privateIps),
+    publicIpAddress: Array.from(publicIps),
     macAddress: uniqueDefined(
       interfaces.map((networkInterface) =>
         normalizeMacAddress(networkInterface?.MAC),
@@ -78,7 +79,11 @@ export function normalizeMacAddress(value: unknown): string | undefined {
  */
 export function isPrivateAddress(address: string): boolean {
   if (isIPv4(address)) {
-    const [a, b] = address.split('.').map(Number);
+    const firstDot = address.indexOf('.');
+    const a = Number(address.slice(0, firstDot));
+    const b = Number(
+      address.slice(firstDot + 1, address.indexOf('.', firstDot + 1)),
+    );
     return (
       a === 10 ||
       a === 127 ||
