@@ -180,3 +180,149 @@ describe('scanJson records', () => {
     expect(ids).toEqual(list.map((record) => record.ID));
   });
 });
+
+describe('scanJson against JSON.parse', () => {
+  /** Deterministic pseudo-random numbers (mulberry32), so failures repeat. */
+  function createRandom(seed: number): () => number {
+    let state = seed;
+    return () => {
+      state = (state + 0x6d2b79f5) | 0;
+      let t = Math.imul(state ^ (state >>> 15), 1 | state);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+
+  const STRING_PIECES = [
+    'a',
+    'ID',
+    ' ',
+    '"',
+    '\\',
+    '/',
+    '\n',
+    'é',
+    '日',
+    '😀',
+    '\u0001',
+    ']',
+    '}',
+    ',',
+  ];
+
+  function randomString(random: () => number): string {
+    let text = '';
+    const length = Math.floor(random() * 6);
+    for (let i = 0; i < length; i++) {
+      text += STRING_PIECES[Math.floor(random() * STRING_PIECES.length)];
+    }
+    return text;
+  }
+
+  function randomValue(random: () => number, depth: number): unknown {
+    const kind = Math.floor(random() * (depth > 3 ? 5 : 7));
+    switch (kind) {
+      case 0:
+        return null;
+      case 1:
+        return random() < 0.5;
+      case 2:
+        return Math.round((random() - 0.5) * 1e6) / (random() < 0.5 ? 1 : 7);
+      case 3:
+      case 4:
+        return randomString(random);
+      case 5:
+        return Array.from({ length: Math.floor(random() * 4) }, () =>
+          randomValue(random, depth + 1),
+        );
+      default: {
+        const record: Record<string, unknown> = {};
+        const size = Math.floor(random() * 4);
+        for (let i = 0; i < size; i++) {
+          record[random() < 0.3 ? 'ID' : randomString(random)] = randomValue(
+            random,
+            depth + 1,
+          );
+        }
+        return record;
+      }
+    }
+  }
+
+  test('finds the same records in random bodies', () => {
+    const random = createRandom(4119);
+    for (let round = 0; round < 300; round++) {
+      const list = Array.from({ length: Math.floor(random() * 5) }, () =>
+        randomValue(random, 2),
+      );
+      const text = JSON.stringify(
+        { before: randomValue(random, 1), computers: list },
+        null,
+        random() < 0.5 ? 2 : undefined,
+      );
+      const bytes = Buffer.from(text, 'utf8');
+      const result = scanJson(bytes, 'computers');
+      if (result.errorAt !== undefined || result.records === undefined) {
+        throw new Error(`no records found in ${text}`);
+      }
+      const { starts, ends, ids } = result.records;
+
+      expect(
+        starts.map((start, i) =>
+          JSON.parse(bytes.toString('utf8', start, ends[i])),
+        ),
+      ).toEqual(list);
+      expect(ids).toEqual(
+        list.map((record) => {
+          const id =
+            typeof record === 'object' &&
+            record !== null &&
+            !Array.isArray(record)
+              ? (record as Record<string, unknown>).ID
+              : undefined;
+          return typeof id === 'number' ? id : NaN;
+        }),
+      );
+    }
+  });
+
+  test('rejects exactly what JSON.parse rejects after one changed byte', () => {
+    const random = createRandom(20);
+    const replacements = [
+      '"',
+      '\\',
+      ',',
+      ':',
+      '[',
+      ']',
+      '{',
+      '}',
+      'x',
+      ' ',
+      '0',
+      '-',
+      '.',
+      'e',
+      '\u0001',
+    ];
+    for (let round = 0; round < 1000; round++) {
+      const text = JSON.stringify({ computers: [randomValue(random, 2)] });
+      const at = Math.floor(random() * text.length);
+      const changed =
+        text.slice(0, at) +
+        replacements[Math.floor(random() * replacements.length)] +
+        text.slice(at + 1);
+      let parses = true;
+      try {
+        JSON.parse(changed);
+      } catch {
+        parses = false;
+      }
+
+      expect({ changed, valid: scan(changed).errorAt === undefined }).toEqual({
+        changed,
+        valid: parses,
+      });
+    }
+  });
+});
