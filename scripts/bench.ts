@@ -97,8 +97,9 @@ async function countGraphObjects(
   return counts;
 }
 
-function megabytes(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+/** Formats a byte count in mebibytes (1,048,576 bytes), as the docs give memory. */
+function mebibytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 }
 
 /**
@@ -166,10 +167,10 @@ async function main(): Promise<number> {
         }`,
         `wall time:          ${seconds.toFixed(1)} s`,
         `requests:           ${stats.requests}`,
-        `bytes received:     ${megabytes(stats.bytesSent)} (${Math.round(
+        `bytes received:     ${mebibytes(stats.bytesSent)} (${Math.round(
           stats.bytesSent / Math.max(1, options.computers),
         )} bytes per computer)`,
-        `peak RSS (collect): ${megabytes(peakRss)}`,
+        `peak RSS (collect): ${mebibytes(peakRss)}`,
         `entities:           ${counts.entities.toLocaleString('en-US')}`,
         `relationships:      ${counts.relationships.toLocaleString('en-US')}`,
         `entities per second: ${Math.round(
@@ -178,7 +179,7 @@ async function main(): Promise<number> {
         `failed steps:       ${
           failed.map((step) => step.id).join(', ') || 'none'
         }`,
-        `machine:            ${os.cpus().length} cores, ${megabytes(
+        `machine:            ${os.cpus().length} cores, ${mebibytes(
           os.totalmem(),
         )} memory, Node ${process.version}`,
       ].join('\n'),
