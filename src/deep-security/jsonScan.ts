@@ -366,7 +366,6 @@ function keyEquals(
   expected: Buffer,
 ): boolean {
   const inner = end - start - 2;
-  let escaped = false;
   if (inner === expected.length) {
     let k = 0;
     while (k < inner && bytes[start + 1 + k] === expected[k]) {
@@ -377,16 +376,12 @@ function keyEquals(
     }
   }
   // An escaped spelling is longer than the text, and at most six bytes
-  // (`\uXXXX`) stand for each character.
-  if (inner > expected.length && inner <= expected.length * 6) {
-    for (let k = start + 1; k < end - 1; k++) {
-      if (bytes[k] === BACKSLASH) {
-        escaped = true;
-        break;
-      }
-    }
-  }
-  if (!escaped) {
+  // (`\uXXXX`) encode each character.
+  const mayBeEscaped =
+    inner > expected.length &&
+    inner <= expected.length * 6 &&
+    bytes.subarray(start + 1, end - 1).includes(BACKSLASH);
+  if (!mayBeEscaped) {
     return false;
   }
   const token = Buffer.from(

@@ -11,7 +11,7 @@ function bodyRecordList(text: string): BodyRecordList {
 }
 
 describe('BodyRecordList', () => {
-  test('parses each record only when it is read', () => {
+  test('parses the record at an index', () => {
     const list = bodyRecordList(
       '{"computers":[{"ID":2,"hostName":"db-01"},{"ID":9007199254740993},{"hostName":"no-id"}]}',
     );

@@ -3,9 +3,9 @@ import { hasIntegerId } from './wrapper';
 
 /**
  * The records of one list or search response. Each record is parsed only
- * when it is read, so a page of thousands of records does not become
- * thousands of objects at once: they would all outlive several young
- * garbage collections and fill the old heap with short-lived data.
+ * when it is read, so a page of thousands of records never becomes thousands
+ * of objects at once. Those objects would outlive several young garbage
+ * collections and fill the old heap with short-lived data.
  */
 export interface RecordList {
   readonly length: number;

@@ -168,6 +168,7 @@ async function readResponse(
     );
   }
 
+  let errorAt: number | undefined;
   if (request.listProperty !== undefined) {
     const scan = scanJson(buffer, request.listProperty);
     if (scan.errorAt === undefined && scan.records !== undefined) {
@@ -176,9 +177,10 @@ async function readResponse(
         bytesReceived: buffer.length,
       };
     }
+    errorAt = scan.errorAt;
   }
   return {
-    body: parseJsonBody(request, response, buffer),
+    body: parseJsonBody(request, response, buffer, errorAt),
     bytesReceived: buffer.length,
   };
 }
@@ -187,6 +189,8 @@ function parseJsonBody(
   request: HttpRequest,
   response: Response,
   buffer: Buffer,
+  /** The byte of the first syntax error, when a scan already found it. */
+  knownErrorAt?: number,
 ): unknown {
   const text = buffer.toString('utf8');
   const contentType = response.headers.get('content-type') ?? '';
@@ -203,7 +207,7 @@ function parseJsonBody(
     return JSON.parse(text);
   } catch {
     // Bytes, as a proxy log or a hex dump would count them.
-    const byte = scanJson(buffer).errorAt ?? buffer.length;
+    const byte = knownErrorAt ?? scanJson(buffer).errorAt ?? buffer.length;
     const location = `parse error at byte ${byte} of ${buffer.length}`;
 
     if (contentType.includes('json')) {

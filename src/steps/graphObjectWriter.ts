@@ -8,9 +8,9 @@ import {
 
 /**
  * Objects of one `_type` handed to the job state at once. The SDK writes a
- * file once it has 500 objects and splits each write by `_type`, so a group
- * of 500 of one type becomes one full file, while mixed groups would become
- * several small ones, each with its own file system calls.
+ * file once it has 500 objects, and it splits each write by `_type`. A group
+ * of 500 of one type therefore becomes one full file, while a mixed group
+ * becomes several small files, each with its own file system calls.
  */
 export const WRITE_GROUP_SIZE = 500;
 

@@ -18,7 +18,7 @@ export function withoutSecrets<T>(record: T): T {
   return stripSecrets(record) as T;
 }
 
-/** Property names checked so far; API records repeat the same few hundred. */
+/** Property names checked so far. API records repeat the same names. */
 const secretNames = new Map<string, boolean>();
 
 /** Bounds the cache, in case odd records carry endless distinct names. */
